@@ -1,0 +1,30 @@
+"""Label ids and their Chinese names: the one place they are written (see the annotation guide)."""
+
+from __future__ import annotations
+
+SECTIONS: dict[str, str] = {
+    "preamble": "导语",
+    "measures": "主要举措和成效",
+    "leadership": "第一责任人职责履行",
+    "shortcomings": "存在的不足和原因",
+    "plans": "下一年度工作安排",
+    "other": "其他",
+}
+
+THEMES: dict[str, str] = {
+    "talent_shortage": "法治人才与工作力量不足",
+    "cadre_awareness": "干部法治意识和能力不足",
+    "public_awareness": "群众法治意识薄弱",
+    "publicity_weak": "普法宣传覆盖面和实效不足",
+    "enforcement_weak": "行政执法能力和规范化不足",
+    "study_insufficient": "学法不系统不深入",
+    "decision_review_weak": "依法决策和合法性审查不规范",
+    "supervision_weak": "监督考核机制不健全",
+    "resources_weak": "经费、装备和信息化保障不足",
+    "other_shortcoming": "其他不足",
+}
+
+LEVELS: tuple[str, ...] = ("township", "county", "city", "department", "unknown")
+
+SECTION_IDS: tuple[str, ...] = tuple(SECTIONS)
+THEME_IDS: tuple[str, ...] = tuple(THEMES)
