@@ -12,9 +12,20 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT.parent))
 
-from lawnlp.labels import LEVELS, SECTION_IDS, THEME_IDS  # noqa: E402
+
+def _labels():
+    """lawnlp/labels.py loaded on its own, so this script runs with any Python, no dependencies."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("lawnlp_labels", ROOT.parent / "lawnlp" / "labels.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_L = _labels()
+LEVELS, SECTION_IDS, THEME_IDS = _L.LEVELS, _L.SECTION_IDS, _L.THEME_IDS
 
 CODES = {"P": "preamble", "M": "measures", "L": "leadership", "S": "shortcomings", "N": "plans", "O": "other"}
 HEADER_KEYS = ("report_id", "entity", "county", "year", "level", "brief")

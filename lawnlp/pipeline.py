@@ -1,0 +1,136 @@
+"""The flow of one report: read -> structure -> meta -> sections -> themes -> brief."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from lawnlp import defaults
+from lawnlp.meta import extract_meta
+from lawnlp.models import load_section_model, load_theme_model
+from lawnlp.reading import Document, ReportError, read_document
+from lawnlp.report import Brief, Report
+from lawnlp.structure import contexts, parse
+from lawnlp.summary import summarize_report
+
+Source = str | bytes | os.PathLike
+
+
+class Analyzer:
+    """Holds the section classifier and the theme tagger; analyses reports one by one or in batches.
+
+    ``sections`` / ``themes`` are model directories (or already loaded models); None takes the shipped
+    defaults for ``backend`` ("auto": BERT if it can be loaded, else the lite models, else keyword rules).
+    """
+
+    def __init__(self, sections: Any = None, themes: Any = None, backend: str = "auto",
+                 batch_size: int = defaults.BATCH_SIZE, max_bytes: int = defaults.MAX_INPUT_BYTES):
+        self.sections = sections
+        self.themes = themes
+        self.backend = backend
+        self.batch_size = batch_size
+        self.max_bytes = max_bytes
+
+    @property
+    def section_model(self):
+        if self.sections is None or isinstance(self.sections, (str, os.PathLike)):
+            self.sections = load_section_model(self.sections, backend=self.backend)
+        return self.sections
+
+    @property
+    def theme_model(self):
+        if self.themes is None or isinstance(self.themes, (str, os.PathLike)):
+            self.themes = load_theme_model(self.themes, backend=self.backend)
+        return self.themes
+
+    # -- one report -------------------------------------------------------------------------------
+    def parse(self, source: Source | Document, name: str | None = None) -> Report:
+        """Read and structure a report, without the models: paragraphs and metadata only."""
+        doc = source if isinstance(source, Document) else read_document(source, name=name, max_bytes=self.max_bytes)
+        paragraphs = parse(doc.text)
+        if not any(not p.debris for p in paragraphs):
+            raise ReportError("no report text found", doc.source)
+        return Report(source=doc.source, meta=extract_meta(paragraphs), paragraphs=paragraphs)
+
+    def analyze(self, source: Source | Document, name: str | None = None, brief: bool = True) -> Report:
+        """Analyse one report: a path, the text itself, or bytes."""
+        return next(self._label([self.parse(source, name)], brief))
+
+    # -- many reports -----------------------------------------------------------------------------
+    def analyze_batch(self, inputs: Iterable[Source], batch_size: int | None = None,
+                      brief: bool = True, on_error: str = "keep") -> Iterator[Report]:
+        """Analyse many reports, batching the models across reports. A report that cannot be read is
+        yielded with ``error`` set (``on_error="keep"``), skipped ("skip") or raised ("raise")."""
+        from lawnlp.batch import iter_batches  # batching lives in its own module
+
+        yield from iter_batches(self, inputs, batch_size or self.batch_size, brief=brief, on_error=on_error)
+
+    def _label(self, reports: list[Report], brief: bool = True) -> Iterator[Report]:
+        """Fill sections, themes and briefs for already parsed reports, models batched across them."""
+        items = [(r, p) for r in reports for p in r.paragraphs]
+        ctx = [c for r in reports for c in contexts(r.paragraphs)]
+        todo = [i for i, (_, p) in enumerate(items) if not p.debris]
+        labels = self.section_model.predict([items[i][1].norm for i in todo], [ctx[i] for i in todo]) if todo else []
+        for r, p in items:
+            p.section = "other" if p.debris else None
+        for i, label in zip(todo, labels):
+            items[i][1].section = label
+        short = [p for _, p in items if p.section == "shortcomings"]
+        for p, themes in zip(short, self.theme_model.predict([p.norm for p in short]) if short else []):
+            p.themes = themes
+        for r in reports:
+            if brief:
+                r.brief = summarize_report(r)
+            yield r
+
+    # -- bare paragraphs --------------------------------------------------------------------------
+    def classify_sections(self, texts: list[str]) -> list[str]:
+        """Section id of each bare paragraph (no document context)."""
+        from lawnlp.structure import normalize
+
+        return self.section_model.predict([normalize(t) for t in texts]) if texts else []
+
+    def tag_shortcomings(self, texts: list[str]) -> list[list[str]]:
+        """Theme ids of each shortcomings paragraph."""
+        from lawnlp.structure import normalize
+
+        return self.theme_model.predict([normalize(t) for t in texts]) if texts else []
+
+    def summarize(self, source: Source | Report, max_chars: int = defaults.BRIEF_MAX_CHARS) -> Brief:
+        report = source if isinstance(source, Report) else self.analyze(source, brief=False)
+        if report.paragraphs and report.paragraphs[0].section is None:
+            report = next(self._label([report], brief=False))
+        return summarize_report(report, max_chars=max_chars)
+
+
+@lru_cache(maxsize=1)
+def default_analyzer() -> Analyzer:
+    """The analyser behind the module-level functions (shipped default models, loaded on first use)."""
+    return Analyzer()
+
+
+def analyze(source: Source, name: str | None = None) -> Report:
+    """Analyse one report (path, text or bytes) with the default models."""
+    return default_analyzer().analyze(source, name=name)
+
+
+def analyze_batch(inputs: Iterable[Source], batch_size: int = defaults.BATCH_SIZE, **kwargs: Any) -> Iterator[Report]:
+    """Analyse many reports with the default models; yields one Report per input, in order."""
+    return default_analyzer().analyze_batch(inputs, batch_size=batch_size, **kwargs)
+
+
+def classify_sections(texts: list[str]) -> list[str]:
+    """Section ids of bare paragraphs."""
+    return default_analyzer().classify_sections(list(texts))
+
+
+def tag_shortcomings(texts: list[str]) -> list[list[str]]:
+    """Theme ids of shortcomings paragraphs."""
+    return default_analyzer().tag_shortcomings(list(texts))
+
+
+def summarize(source: Source | Report, max_chars: int = defaults.BRIEF_MAX_CHARS) -> Brief:
+    """A brief of one report (path, text, bytes, or an analysed Report)."""
+    return default_analyzer().summarize(source, max_chars=max_chars)

@@ -1,0 +1,160 @@
+"""Fine-tuning and evaluation of the section classifier and the theme tagger (used by the CLI)."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from lawnlp.data import AnnotatedReport, split_reports
+from lawnlp.labels import SECTION_IDS, THEME_IDS
+from lawnlp.structure import contexts, normalize, parse
+
+TASKS = ("sections", "themes")
+
+
+@dataclass
+class Examples:
+    """Model inputs and gold labels for one task."""
+
+    texts: list[str]
+    labels: list
+    contexts: list[str]
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
+def section_examples(reports: list[AnnotatedReport]) -> Examples:
+    """One example per parsed paragraph (as analyze() sees them), labelled by its source line."""
+    texts, labels, ctxs = [], [], []
+    for r in reports:
+        paragraphs = parse(r.text)
+        for p, c in zip(paragraphs, contexts(paragraphs)):
+            if not p.debris:
+                texts.append(p.norm)
+                labels.append(r.sections[p.line])
+                ctxs.append(c)
+    return Examples(texts, labels, ctxs)
+
+
+def theme_examples(reports: list[AnnotatedReport]) -> Examples:
+    """One example per shortcomings line."""
+    texts, labels = [], []
+    for r in reports:
+        for t, s, th in zip(r.texts, r.sections, r.themes):
+            if s == "shortcomings":
+                texts.append(normalize(t))
+                labels.append(th)
+    return Examples(texts, labels, [""] * len(texts))
+
+
+def examples(task: str, reports: list[AnnotatedReport]) -> Examples:
+    if task not in TASKS:
+        raise ValueError(f"unknown task {task!r} (use {' or '.join(TASKS)})")
+    return section_examples(reports) if task == "sections" else theme_examples(reports)
+
+
+def new_model(task: str, backend: str = "bert", **params: Any):
+    """An unfitted model for ``task`` with the given backend ("bert" or "lite")."""
+    if backend == "lite":
+        from lawnlp.models.lite import LiteSectionClassifier, LiteThemeTagger
+
+        return (LiteSectionClassifier if task == "sections" else LiteThemeTagger)(**params)
+    from lawnlp.models.bert import BertSectionClassifier, BertThemeTagger
+
+    return (BertSectionClassifier if task == "sections" else BertThemeTagger)(**params)
+
+
+def train(task: str, reports: list[AnnotatedReport], out: str | os.PathLike | None = None, backend: str = "bert",
+          init: str | os.PathLike | None = None, seed: int = 13, **params: Any) -> tuple[Any, dict]:
+    """Train a ``task`` model on the train split of ``reports`` (early stopping on dev), evaluate it on
+    the test split, save it to ``out``. ``init`` continues training from a saved model directory."""
+    splits = split_reports(reports, seed=seed)
+    train_ex, dev_ex = examples(task, splits["train"]), examples(task, splits["dev"])
+    if init is not None:
+        from lawnlp.models import load_model
+
+        model = load_model(init, task=task)
+        for k, v in params.items():
+            setattr(model, k, v)
+    else:
+        model = new_model(task, backend, seed=seed, **params)
+    start = time.perf_counter()
+    if backend == "lite":
+        model.fit(train_ex.texts, train_ex.labels, train_ex.contexts)
+        if task == "themes":
+            _tune_lite_thresholds(model, dev_ex)
+    else:
+        model.fit(train_ex.texts, train_ex.labels, train_ex.contexts,
+                  dev=(dev_ex.texts, dev_ex.labels, dev_ex.contexts))
+    metrics = {"train_seconds": round(time.perf_counter() - start, 1),
+               "train_examples": len(train_ex), "dev_examples": len(dev_ex),
+               "test": evaluate(task, model, splits["test"]) if splits["test"] else {}}
+    if out is not None:
+        model.save_pretrained(out, metrics=metrics) if backend != "lite" else model.save_pretrained(out)
+    return model, metrics
+
+
+def _tune_lite_thresholds(model, dev: Examples) -> None:
+    from sklearn.metrics import f1_score
+
+    proba = model.predict_proba(dev.texts)
+    gold = np.array([[lab in ys for lab in model.labels] for ys in dev.labels])
+    grid = np.arange(0.1, 0.91, 0.05)
+    for k in range(len(model.labels)):
+        if gold[:, k].any():
+            model.thresholds_[k] = float(grid[int(np.argmax([f1_score(gold[:, k], proba[:, k] >= t, zero_division=0) for t in grid]))])
+
+
+def evaluate(task: str, model, reports: list[AnnotatedReport]) -> dict:
+    """Sections: accuracy, macro-F1 and per-label F1, in context and isolated.
+    Themes: micro/macro-F1 and per-theme precision/recall/F1."""
+    from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
+
+    ex = examples(task, reports)
+    if not len(ex):
+        return {}
+    if task == "sections":
+        out = {}
+        for mode, ctx in (("in_context", ex.contexts), ("isolated", None)):
+            pred = model.predict(ex.texts, ctx)
+            p, r, f, s = precision_recall_fscore_support(ex.labels, pred, labels=list(SECTION_IDS), zero_division=0)
+            out[mode] = {"accuracy": round(accuracy_score(ex.labels, pred), 4),
+                         "macro_f1": round(f1_score(ex.labels, pred, labels=sorted(set(ex.labels)), average="macro", zero_division=0), 4),
+                         "per_label": {lab: {"precision": round(p[i], 3), "recall": round(r[i], 3), "f1": round(f[i], 3), "support": int(s[i])}
+                                       for i, lab in enumerate(SECTION_IDS)}}
+        out["n"] = len(ex)
+        return out
+    pred = model.predict(ex.texts)
+    gold = np.array([[lab in ys for lab in THEME_IDS] for ys in ex.labels])
+    got = np.array([[lab in ys for lab in THEME_IDS] for ys in pred])
+    p, r, f, s = precision_recall_fscore_support(gold, got, zero_division=0)
+    present = gold.any(axis=0)
+    return {"micro_f1": round(f1_score(gold, got, average="micro", zero_division=0), 4),
+            "macro_f1": round(float(np.mean(f[present])), 4) if present.any() else 0.0,
+            "exact_match": round(float(np.mean((gold == got).all(axis=1))), 4),
+            "per_label": {lab: {"precision": round(p[i], 3), "recall": round(r[i], 3), "f1": round(f[i], 3), "support": int(s[i])}
+                          for i, lab in enumerate(THEME_IDS)},
+            "n": len(ex)}
+
+
+def format_table(task: str, metrics: dict) -> str:
+    """A readable per-label table of ``evaluate`` output."""
+    rows = []
+    if task == "sections":
+        for mode in ("in_context", "isolated"):
+            m = metrics[mode]
+            rows.append(f"{mode}: accuracy {m['accuracy']:.4f}  macro-F1 {m['macro_f1']:.4f}")
+        per = metrics["in_context"]["per_label"]
+    else:
+        rows.append(f"micro-F1 {metrics['micro_f1']:.4f}  macro-F1 {metrics['macro_f1']:.4f}  exact {metrics['exact_match']:.4f}")
+        per = metrics["per_label"]
+    rows.append(f"{'label':<22}{'P':>7}{'R':>7}{'F1':>7}{'n':>6}")
+    for lab, v in per.items():
+        rows.append(f"{lab:<22}{v['precision']:>7.3f}{v['recall']:>7.3f}{v['f1']:>7.3f}{v['support']:>6}")
+    return "\n".join(rows)
