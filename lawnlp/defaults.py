@@ -14,3 +14,7 @@ BRIEF_MAX_CHARS = 300
 MAX_SEQ_LENGTH = 160          # tokens per model input (context + paragraph)
 BATCH_SIZE = 32               # paragraphs per model forward pass
 SEED = 13
+
+# Reading (text sniffing)
+MAX_PATH_CHARS = 1024            # a str longer than this (or with a newline) is report text, not a path
+MAX_CONTROL_CHAR_SHARE = 0.05    # more control characters than this share of the text -> binary data
