@@ -75,6 +75,53 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_train(args: argparse.Namespace) -> int:
+    from lawnlp.data import load_annotations
+    from lawnlp.training import format_table, train
+
+    reports = load_annotations(args.data)
+    params = {k: v for k, v in (("epochs", args.epochs), ("trainable_layers", args.trainable_layers)) if v is not None}
+    if args.backend == "bert" and args.base:
+        params["base"] = args.base
+    _, metrics = train(args.task, reports, out=args.out, backend=args.backend, init=args.init, seed=args.seed, **params)
+    print(f"saved {args.task} model to {args.out} ({metrics['train_seconds']} s)")
+    if metrics.get("test"):
+        print(format_table(args.task, metrics["test"]))
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from lawnlp.data import load_annotations
+    from lawnlp.data import split_reports
+
+    reports = load_annotations(args.data)
+    if args.split != "all":
+        reports = split_reports(reports, seed=args.seed)[args.split]
+    if args.task == "brief":
+        from lawnlp.brief_eval import evaluate_briefs, format_brief_table
+
+        metrics = evaluate_briefs(reports, max_chars=args.max_chars)
+        print(json.dumps(metrics, ensure_ascii=False, indent=1) if args.json else format_brief_table(metrics))
+        return 0 if metrics.get("unfaithful_numbers", 0) == 0 and metrics.get("private_leaks", 0) == 0 else 1
+    from lawnlp.models import load_model, load_section_model, load_theme_model
+    from lawnlp.training import evaluate, format_table
+
+    tasks = ["sections", "themes"] if args.task == "all" else [args.task]
+    out = {}
+    for task in tasks:
+        if args.model:
+            model = load_model(args.model, task)
+        else:
+            model = (load_section_model if task == "sections" else load_theme_model)(backend=args.backend)
+        out[task] = evaluate(task, model, reports)
+        if not args.json:
+            print(f"== {task} ({type(model).__name__}, {len(reports)} reports, split {args.split})")
+            print(format_table(task, out[task]))
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lawnlp", epilog=EPILOG,
@@ -95,6 +142,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-chars", type=int, default=300, help="longest brief in characters (default 300)")
     p.add_argument("--json", action="store_true", help="print the brief's fields as JSON")
     p.set_defaults(func=cmd_summarize)
+
+    p = sub.add_parser("train", help="train a section classifier or theme tagger on annotations", epilog=EPILOG,
+                       description="Fine-tune a model on annotation JSONL (or Label Studio / doccano exports): "
+                                   "split by report (seed), early stopping on dev, test-split metrics, model card.")
+    p.add_argument("--task", choices=["sections", "themes"], required=True)
+    p.add_argument("--data", required=True, help="annotation JSONL (paragraphs; reports.jsonl beside it is used)")
+    p.add_argument("--out", required=True, help="output model directory")
+    p.add_argument("--backend", choices=["bert", "lite"], default="bert", help="bert (default) or lite (TF-IDF)")
+    p.add_argument("--base", help="base encoder: m3e-small (default) or a local Hugging Face checkpoint directory")
+    p.add_argument("--init", help="continue training from this saved model directory (e.g. models/sections-bert)")
+    p.add_argument("--epochs", type=int, help="most epochs (early stopping on dev may end sooner)")
+    p.add_argument("--trainable-layers", type=int, help="top encoder layers to fine-tune (-1: all)")
+    p.add_argument("--seed", type=int, default=13)
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("evaluate", help="evaluate models or briefs on annotations", epilog=EPILOG,
+                       description="Sections: accuracy, macro-F1, per-label table (in context and isolated). "
+                                   "Themes: micro/macro-F1, per-theme table. Briefs: ROUGE-L against baselines.")
+    p.add_argument("--data", required=True, help="annotation JSONL")
+    p.add_argument("--task", choices=["sections", "themes", "all", "brief"], default="all")
+    p.add_argument("--model", help="model directory (default: the shipped model of --backend)")
+    p.add_argument("--backend", choices=["auto", "bert", "lite", "rules"], default="auto")
+    p.add_argument("--split", choices=["all", "train", "dev", "test"], default="all",
+                   help="evaluate on one split of the data (split by report with --seed), default all")
+    p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--max-chars", type=int, default=300, help="brief length for --task brief")
+    p.add_argument("--json", action="store_true", help="print metrics as JSON")
+    p.set_defaults(func=cmd_evaluate)
     return parser
 
 

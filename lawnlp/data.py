@@ -165,3 +165,22 @@ def to_dataset_dict(splits: dict[str, list[AnnotatedReport]]):
     from datasets import DatasetDict
 
     return DatasetDict({name: to_dataset(reps) for name, reps in splits.items()})
+
+
+def load_annotations(path: str | Path) -> list[AnnotatedReport]:
+    """Annotations in any supported form: lawnlp JSONL (with reports.jsonl beside it, if present),
+    or a Label Studio / doccano export (lawnlp.interop)."""
+    path = Path(path)
+    if not path.exists():
+        raise ReportError("annotation file not found", str(path))
+    if path.suffix == ".jsonl":
+        try:
+            return load_corpus(path)
+        except ReportError:
+            from lawnlp import interop
+
+            if interop.sniff(path) is None:
+                raise
+    from lawnlp import interop
+
+    return interop.load(path)
