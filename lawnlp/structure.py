@@ -170,8 +170,8 @@ def contexts(paragraphs: list[Paragraph]) -> list[str]:
     n = max(len(paragraphs), 1)
     prev = ""
     for p in paragraphs:
-        heads = " > ".join(h[:30] for h in p.headings[-2:])
-        out.append(f"{heads}{CONTEXT_SEP}{prev[:30]}{CONTEXT_SEP}位置{min(9, p.index * 10 // n)}")
+        heads = " > ".join(h[:24] for h in p.headings[-2:])
+        out.append(f"{heads}{CONTEXT_SEP}{prev[:20]}{CONTEXT_SEP}位置{min(9, p.index * 10 // n)}")
         if not p.debris:
             prev = p.norm
     return out

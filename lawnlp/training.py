@@ -158,3 +158,42 @@ def format_table(task: str, metrics: dict) -> str:
     for lab, v in per.items():
         rows.append(f"{lab:<22}{v['precision']:>7.3f}{v['recall']:>7.3f}{v['f1']:>7.3f}{v['support']:>6}")
     return "\n".join(rows)
+
+
+def evaluate_end_to_end(analyzer, items: list[tuple[str, str, list[str], list[list[str]]]]) -> dict:
+    """Whole-report evaluation through ``analyzer.analyze``: ``items`` are (name, text, gold section per
+    non-empty line, gold themes per line). Line accuracy of sections, and per report the annotated
+    themes found (report-level recall) and the themes tagged that are not annotated."""
+    correct = total = 0
+    per_report = {}
+    for name, text, gold_sections, gold_themes in items:
+        report = analyzer.analyze(text, name=name, brief=False)
+        pred = report.line_sections()
+        if len(pred) != len(gold_sections):
+            raise ValueError(f"{name}: {len(pred)} lines parsed, {len(gold_sections)} annotated")
+        hits = sum(p == g for p, g in zip(pred, gold_sections))
+        correct, total = correct + hits, total + len(gold_sections)
+        gold_t = {t for ts in gold_themes for t in ts}
+        got_t = set(report.themes)
+        per_report[name] = {"accuracy": round(hits / len(gold_sections), 4), "themes_missed": sorted(gold_t - got_t),
+                            "themes_extra": sorted(got_t - gold_t),
+                            "errors": [(i, g, p) for i, (g, p) in enumerate(zip(gold_sections, pred)) if g != p]}
+    return {"accuracy": round(correct / max(total, 1), 4), "lines": total,
+            "all_themes_found": all(not r["themes_missed"] for r in per_report.values()), "reports": per_report}
+
+
+def sample_items(samples_dir: str | os.PathLike, labels: str | os.PathLike) -> list[tuple[str, str, list[str], list[list[str]]]]:
+    """The real sample reports (text from ``samples_dir``) with their line labels (text-free JSONL)."""
+    import json
+
+    by_report: dict[str, dict[int, dict]] = {}
+    for line in Path(labels).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            obj = json.loads(line)
+            by_report.setdefault(obj["report_id"], {})[obj["index"]] = obj
+    items = []
+    for rid, rows in sorted(by_report.items()):
+        text = (Path(samples_dir) / f"{rid}.txt").read_text(encoding="utf-8")
+        order = [rows[i] for i in range(len(rows))]
+        items.append((rid, text, [o["section"] for o in order], [o.get("themes", []) for o in order]))
+    return items
