@@ -22,6 +22,7 @@ UNIT_SUFFIXES = {
     "自治县": "county", "县": "county", "旗": "county", "区": "county", "市": "city",
     "街道办事处": "township", "街道": "township", "镇": "township", "乡": "township",
 }
+NO_NAME_START = set("省市州县区旗镇乡")
 _SUFFIX_RE = "|".join(sorted(UNIT_SUFFIXES, key=len, reverse=True))
 # A government department: how its name begins and ends.
 DEPT_PREFIXES = (
@@ -34,6 +35,8 @@ DEPT_PREFIXES = (
 DEPT_RE = re.compile(rf"^(?:{'|'.join(DEPT_PREFIXES)})[{_CJK}（）()]{{0,16}}(?:局|委员会|委|办公室|厅|中心|院|署|所|队|办)$")
 GOV_TAIL_RE = re.compile(r"(?:人民政府|政府|办事处|党委|党工委|管委会|管理委员会)$")
 ADDRESSEE_RE = re.compile(r"^[^，。]{2,30}[：:]$")
+ADDRESSEE_PARENT_RE = re.compile(rf"^(?:中共)?([{_CJK}]{{1,6}}?(?:市|县|区|州|盟))(?:委|人民政府|政府)")
+OPENING_PARENT_RE = re.compile(rf"在(?:中共)?([{_CJK}]{{1,6}}?(?:市|县|区|州|盟|地区))委")
 TITLE_HINT_RE = re.compile(r"报告|法治政府|法治建设|依法行政|年度")
 
 
@@ -50,7 +53,7 @@ def segment_units(subject: str) -> tuple[tuple[str, str], ...] | None:
         return ((subject, "department"),)
     for n in range(1, min(8, len(subject) - 1) + 1):
         m = re.match(rf"([{_CJK}]{{{n}}})({_SUFFIX_RE})", subject)
-        if not m:
+        if not m or m.group()[0] in NO_NAME_START:
             continue
         rest = segment_units(subject[m.end():])
         if rest is not None:
@@ -64,7 +67,7 @@ def _subject(line: str) -> str:
     s = re.sub(r"^中共[^，。]{0,20}?(?:委员会|党委|工委|委)(?=[" + _CJK + r"])", "", s)
     s = re.sub(r"^(?:20[0-4]\d|20xx|20XX)年度?", "", s)
     s = re.split(r"关于|20[0-4]\d|20xx|20XX|法治政府|法治建设|依法行政|年度|工作报告|报告|推进|全面", s)[0]
-    s = s.replace("人民政府办公室", "").replace("办事处", "")
+    s = s.replace("人民政府办公室", "").replace("办事处", "").replace("国家税务总局", "")
     s = GOV_TAIL_RE.sub("", s)
     return s
 
@@ -79,21 +82,38 @@ def _units_in(line: str) -> tuple[tuple[str, str], ...]:
     return ()
 
 
-def _entity_units(paragraphs: list[Paragraph]) -> tuple[tuple[str, str], ...]:
+def _candidate_chains(paragraphs: list[Paragraph]) -> tuple[list, list]:
+    """Unit chains named by title lines (with a title word) and by header/signature lines."""
     first_heading = next((p.index for p in paragraphs if p.heading_level == 1), len(paragraphs))
-    head = [p for p in paragraphs[: min(first_heading, 6)] if not p.debris]
-    titles = [p.norm for p in head if len(p.norm) <= 60 and not p.norm.endswith(("。", "：", ":"))]
-    tail = [p.norm for p in paragraphs[-10:] if not p.debris and len(p.norm) <= 40]
-    signatures = [t for t in tail if GOV_TAIL_RE.search(t) or DEPT_RE.search(_subject(t))]
-    best: tuple[tuple[str, str], ...] = ()
-    for line in titles + signatures:
-        if line in titles and not (TITLE_HINT_RE.search(line) or signatures):
-            continue
-        units = _units_in(line)
-        if len(units) > len(best) or (best and units and units[-1][1] == best[-1][1] == "department"
-                                      and len(units[-1][0]) > len(best[-1][0])):
-            best = units
-    if best:
+    head = [p.norm for p in paragraphs[: min(first_heading, 8)] if not p.debris and p.heading_level is None]
+    tail = [p.norm for p in paragraphs[-10:] if not p.debris and p.heading_level is None and p.numbering is None]
+    titles, others = [], []
+    for line in head:
+        if len(line) <= 60 and not line.endswith(("。", "：", ":")) and TITLE_HINT_RE.search(line):
+            if units := _units_in(line):
+                titles.append(units)
+    for line in head + tail:
+        if len(line) <= 30 and not re.search(r"[，。：:；、]", line) and not TITLE_HINT_RE.search(line):
+            if units := segment_units(_subject(line)):
+                others.append(units)
+    return titles, others
+
+
+def _entity_units(paragraphs: list[Paragraph]) -> tuple[tuple[str, str], ...]:
+    titles, others = _candidate_chains(paragraphs)
+    chains = titles or others
+    if chains:
+        best = max(chains, key=len)
+        entity = best[-1]
+        # a parent named elsewhere (site header 北京市潮白区人民政府 above a title naming 枣林街道)
+        if len(best) == 1:
+            rank = {"department": 0, "township": 1, "county": 2, "city": 3, "province": 4}
+            for chain in titles + others:
+                if chain[-1][0] == entity[0] and len(chain) > 1:
+                    return chain
+            for chain in others:
+                if rank[chain[-1][1]] > rank[entity[1]] and chain[-1][1] != "province":
+                    return (chain[-1], entity)
         return best
     # No title or signature: the unit the body names most often (我镇 texts name themselves).
     counts: Counter[str] = Counter()
@@ -140,4 +160,24 @@ def extract_meta(paragraphs: list[Paragraph]) -> Meta:
         meta.entity, meta.level = entity, level
         if len(units) > 1:
             meta.county = units[-2][0]
+        else:
+            meta.county = _named_parent(paragraphs, entity)
+            if meta.county and level == "city":
+                meta.level = "county"  # a county-level city under a named prefecture
     return meta
+
+
+def _named_parent(paragraphs: list[Paragraph], entity: str) -> str | None:
+    """The body above the entity, named in an addressee line (秀峰市委全面依法治市委员会办公室：)
+    or in the opening (在吉林市委、市政府的坚强领导下)."""
+    for p in paragraphs[:6]:
+        if p.debris:
+            continue
+        if p.norm.endswith(("：", ":")) and len(p.norm) <= 40:
+            candidates = [ADDRESSEE_PARENT_RE.match(p.norm)]
+        else:
+            candidates = list(OPENING_PARENT_RE.finditer(p.norm[:120]))
+        for m in candidates:
+            if m and not re.search(r"委|政府|依法|全面|党", m.group(1)) and m.group(1) != entity:
+                return m.group(1)
+    return None

@@ -8,10 +8,14 @@ from functools import lru_cache
 from typing import Any
 
 from lawnlp import defaults
+import numpy as np
+
+from lawnlp.labels import THEME_IDS
 from lawnlp.meta import extract_meta
 from lawnlp.models import load_section_model, load_theme_model
+from lawnlp.models.decode import smooth_sections, split_items
 from lawnlp.reading import Document, ReportError, read_document
-from lawnlp.report import Brief, Report
+from lawnlp.report import Brief, Paragraph, Report
 from lawnlp.structure import contexts, parse
 from lawnlp.summary import summarize_report
 
@@ -69,21 +73,52 @@ class Analyzer:
 
     def _label(self, reports: list[Report], brief: bool = True) -> Iterator[Report]:
         """Fill sections, themes and briefs for already parsed reports, models batched across them."""
-        items = [(r, p) for r in reports for p in r.paragraphs]
-        ctx = [c for r in reports for c in contexts(r.paragraphs)]
-        todo = [i for i, (_, p) in enumerate(items) if not p.debris]
-        labels = self.section_model.predict([items[i][1].norm for i in todo], [ctx[i] for i in todo]) if todo else []
-        for r, p in items:
-            p.section = "other" if p.debris else None
-        for i, label in zip(todo, labels):
-            items[i][1].section = label
-        short = [p for _, p in items if p.section == "shortcomings"]
-        for p, themes in zip(short, self.theme_model.predict([p.norm for p in short]) if short else []):
-            p.themes = themes
+        self._label_sections(reports)
+        self._label_themes([p for r in reports for p in r.paragraphs if p.section == "shortcomings"])
         for r in reports:
             if brief:
                 r.brief = summarize_report(r)
             yield r
+
+    def _label_sections(self, reports: list[Report]) -> None:
+        """Sections of every paragraph, one model call across all ``reports``, then heading-group decoding."""
+        model = self.section_model
+        todo = [(r, i) for r in reports for i, p in enumerate(r.paragraphs) if not p.debris]
+        ctx = {id(r): contexts(r.paragraphs) for r in reports}
+        texts = [r.paragraphs[i].norm for r, i in todo]
+        ctxs = [ctx[id(r)][i] for r, i in todo]
+        has_proba = hasattr(model, "predict_proba")
+        out = model.predict_proba(texts, ctxs) if has_proba and todo else model.predict(texts, ctxs) if todo else []
+        rows: dict[int, dict[int, object]] = {}
+        for (r, i), row in zip(todo, out):
+            rows.setdefault(id(r), {})[i] = row
+        for r in reports:
+            mine = rows.get(id(r), {})
+            for i, p in enumerate(r.paragraphs):
+                p.section = "other" if p.debris else None
+            if has_proba and mine:
+                proba = np.zeros((len(r.paragraphs), len(model.labels)))
+                proba[:, model.labels.index("other")] = 1.0  # debris rows
+                for i, row in mine.items():
+                    proba[i] = row
+                for p, label in zip(r.paragraphs, smooth_sections(r.paragraphs, proba, model.labels)):
+                    p.section = label
+            else:
+                for i, label in mine.items():
+                    r.paragraphs[i].section = label
+
+    def _label_themes(self, paragraphs: list[Paragraph]) -> None:
+        """Themes of shortcomings paragraphs: the whole paragraph and each of its list items, merged."""
+        texts, owner = [], []
+        for k, p in enumerate(paragraphs):
+            for t in [p.norm, *split_items(p.norm)]:
+                texts.append(t)
+                owner.append(k)
+        found: list[list[str]] = [[] for _ in paragraphs]
+        for k, themes in zip(owner, self.theme_model.predict(texts) if texts else []):
+            found[k] += [t for t in themes if t not in found[k]]
+        for p, themes in zip(paragraphs, found):
+            p.themes = [t for t in THEME_IDS if t in themes]
 
     # -- bare paragraphs --------------------------------------------------------------------------
     def classify_sections(self, texts: list[str]) -> list[str]:

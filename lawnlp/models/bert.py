@@ -36,10 +36,17 @@ class _Net:
         torch = _torch()
         from transformers import AutoModel
 
+        from transformers.utils import logging as hf_logging
+
         class Net(torch.nn.Module):
             def __init__(self):
                 super().__init__()
-                self.encoder = AutoModel.from_pretrained(str(base_dir), add_pooling_layer=False)
+                level = hf_logging.get_verbosity()
+                hf_logging.set_verbosity_error()  # the base's unused pooler weights are expected
+                try:
+                    self.encoder = AutoModel.from_pretrained(str(base_dir), add_pooling_layer=False)
+                finally:
+                    hf_logging.set_verbosity(level)
                 self.dropout = torch.nn.Dropout(dropout)
                 self.head = torch.nn.Linear(self.encoder.config.hidden_size, n_labels)
 
@@ -156,7 +163,7 @@ class _BertModel:
                 torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
                 opt.step()
                 sched.step()
-                total += float(loss)
+                total += loss.item()
                 bar.set_postfix(loss=f"{total / (bar.n + 1):.4f}")
             record = {"epoch": epoch + 1, "loss": total / max(len(batches), 1)}
             if dev is not None:
