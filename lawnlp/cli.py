@@ -122,6 +122,53 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_data_validate(args: argparse.Namespace) -> int:
+    from lawnlp.data import load_annotations
+
+    reports = load_annotations(args.path)
+    print(f"OK: {len(reports)} reports, {sum(len(r.texts) for r in reports)} paragraphs")
+    return 0
+
+
+def cmd_data_stats(args: argparse.Namespace) -> int:
+    from lawnlp.data import corpus_stats, format_stats, load_annotations
+
+    stats = corpus_stats(load_annotations(args.path))
+    print(json.dumps(stats, ensure_ascii=False, indent=1) if args.json else format_stats(stats))
+    return 0
+
+
+def cmd_data_export(args: argparse.Namespace) -> int:
+    from lawnlp import interop
+    from lawnlp.data import load_annotations
+
+    reports = load_annotations(args.path)
+    if args.to == "label-studio":
+        out = interop.export_label_studio(reports, args.output)
+        if args.config:
+            Path(args.config).write_text(interop.label_studio_config(), encoding="utf-8")
+    else:
+        out = interop.export_doccano(reports, args.output)
+    print(f"wrote {len(reports)} reports to {out}" + (f" (labeling config: {args.config})" if args.config else ""))
+    return 0
+
+
+def cmd_data_import(args: argparse.Namespace) -> int:
+    from lawnlp import interop
+
+    out = Path(args.output)
+    meta_path = Path(args.reports) if args.reports else out.with_name("reports.jsonl")
+    if meta_path.exists() and not args.reports and not args.force:
+        print(f"lawnlp: {meta_path} exists; name another with --reports or overwrite it with --force",
+              file=sys.stderr)
+        return 1
+    reports = interop.load(args.path)
+    paragraphs, meta_path = interop.write_lawnlp(reports, out, meta_path)
+    print(f"wrote {len(reports)} reports, {sum(len(r.texts) for r in reports)} paragraphs to {paragraphs} "
+          f"(metadata: {meta_path})")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lawnlp", epilog=EPILOG,
@@ -170,6 +217,38 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-chars", type=int, default=300, help="brief length for --task brief")
     p.add_argument("--json", action="store_true", help="print metrics as JSON")
     p.set_defaults(func=cmd_evaluate)
+
+    data = sub.add_parser("data", help="validate, count, export and import annotations", epilog=EPILOG,
+                          description="Annotation data tools. PATH is lawnlp paragraph JSONL (reports.jsonl "
+                                      "beside it is read), a Label Studio JSON export or a doccano JSONL export.")
+    dsub = data.add_subparsers(dest="data_command", required=True, metavar="{validate,stats,export,import}")
+    p = dsub.add_parser("validate", help="check annotations; errors name file and line", epilog=EPILOG,
+                        description="Load and check annotations; print 'OK: N reports, M paragraphs' or the "
+                                    "first error as FILE:LINE: message (exit 1).")
+    p.add_argument("path", metavar="PATH", help="annotation file")
+    p.set_defaults(func=cmd_data_validate)
+    p = dsub.add_parser("stats", help="counts per section, theme, level and year; paragraph lengths",
+                        epilog=EPILOG, description="Corpus statistics: reports, paragraphs, paragraphs per "
+                        "section and theme, reports per level and year, paragraph length percentiles.")
+    p.add_argument("path", metavar="PATH", help="annotation file")
+    p.add_argument("--json", action="store_true", help="print the statistics as JSON")
+    p.set_defaults(func=cmd_data_stats)
+    p = dsub.add_parser("export", help="write annotations for Label Studio or doccano", epilog=EPILOG,
+                        description="Write annotations as Label Studio tasks (JSON, one task per report) or "
+                                    "doccano sequence-labelling JSONL, to correct them or annotate further.")
+    p.add_argument("path", metavar="PATH", help="annotation file")
+    p.add_argument("--to", choices=["label-studio", "doccano"], required=True, help="target tool")
+    p.add_argument("-o", "--output", required=True, help="output file (.json for Label Studio, .jsonl for doccano)")
+    p.add_argument("--config", help="with --to label-studio: also write the matching labeling config (XML) here")
+    p.set_defaults(func=cmd_data_export)
+    p = dsub.add_parser("import", help="convert a Label Studio or doccano export to lawnlp JSONL", epilog=EPILOG,
+                        description="Read a Label Studio JSON export or doccano JSONL export and write lawnlp "
+                                    "paragraph JSONL (-o) and report metadata JSONL (reports.jsonl beside it).")
+    p.add_argument("path", metavar="PATH", help="Label Studio or doccano export")
+    p.add_argument("-o", "--output", required=True, help="paragraph JSONL to write, e.g. new/paragraphs.jsonl")
+    p.add_argument("--reports", help="report metadata JSONL to write (default: reports.jsonl beside -o)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing reports.jsonl beside -o")
+    p.set_defaults(func=cmd_data_import)
     return parser
 
 
