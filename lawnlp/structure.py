@@ -163,15 +163,30 @@ def parse(text: str) -> list[Paragraph]:
 CONTEXT_SEP = " ‖ "
 
 
-def contexts(paragraphs: list[Paragraph]) -> list[str]:
+def mark_years(text: str, year: int | None) -> str:
+    """Years relative to the reported one, so models generalise across years: 本年, 来年, 上年."""
+    if year is None:
+        return text
+    names = {year: "本", year + 1: "来", year - 1: "上"}
+    return re.sub(r"20\d\d(?=\s*年)", lambda m: names.get(int(m.group()), m.group()), text)
+
+
+def contexts(paragraphs: list[Paragraph], year: int | None = None) -> list[str]:
     """Document context of each paragraph for the section models: enclosing headings, the previous
-    paragraph's start and the position in the report (tenths), as ``H1 > H2 ‖ prev ‖ 位置k``."""
+    paragraph's start and the position in the report (tenths), as ``H1 > H2 ‖ prev ‖ 位置k``,
+    with years relative to the reported ``year``."""
     out = []
     n = max(len(paragraphs), 1)
     prev = ""
     for p in paragraphs:
         heads = " > ".join(h[:24] for h in p.headings[-2:])
-        out.append(f"{heads}{CONTEXT_SEP}{prev[:20]}{CONTEXT_SEP}位置{min(9, p.index * 10 // n)}")
+        ctx = f"{heads}{CONTEXT_SEP}{prev[:20]}{CONTEXT_SEP}位置{min(9, p.index * 10 // n)}"
+        out.append(mark_years(ctx, year))
         if not p.debris:
             prev = p.norm
     return out
+
+
+def section_inputs(paragraphs: list[Paragraph], year: int | None = None) -> tuple[list[str], list[str]]:
+    """(texts, contexts) the section classifier reads for ``paragraphs`` of a report about ``year``."""
+    return [mark_years(p.norm, year) for p in paragraphs], contexts(paragraphs, year)

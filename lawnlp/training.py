@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,9 +11,11 @@ from typing import Any
 
 import numpy as np
 
+from lawnlp.augment import augment
 from lawnlp.data import AnnotatedReport, split_reports
 from lawnlp.labels import SECTION_IDS, THEME_IDS
-from lawnlp.structure import contexts, normalize, parse
+from lawnlp.meta import extract_meta
+from lawnlp.structure import normalize, parse, section_inputs
 
 TASKS = ("sections", "themes")
 
@@ -34,9 +37,10 @@ def section_examples(reports: list[AnnotatedReport]) -> Examples:
     texts, labels, ctxs = [], [], []
     for r in reports:
         paragraphs = parse(r.text)
-        for p, c in zip(paragraphs, contexts(paragraphs)):
+        year = extract_meta(paragraphs).year  # as analyze() finds it, not the gold year
+        for p, t, c in zip(paragraphs, *section_inputs(paragraphs, year)):
             if not p.debris:
-                texts.append(p.norm)
+                texts.append(t)
                 labels.append(r.sections[p.line])
                 ctxs.append(c)
     return Examples(texts, labels, ctxs)
@@ -71,11 +75,19 @@ def new_model(task: str, backend: str = "bert", **params: Any):
 
 
 def train(task: str, reports: list[AnnotatedReport], out: str | os.PathLike | None = None, backend: str = "bert",
-          init: str | os.PathLike | None = None, seed: int = 13, **params: Any) -> tuple[Any, dict]:
+          init: str | os.PathLike | None = None, seed: int = 13, augment_p: float = 0.3,
+          **params: Any) -> tuple[Any, dict]:
     """Train a ``task`` model on the train split of ``reports`` (early stopping on dev), evaluate it on
-    the test split, save it to ``out``. ``init`` continues training from a saved model directory."""
+    the test split, save it to ``out``. ``init`` continues training from a saved model directory.
+    Each training report of the sections task is replaced by a structurally augmented copy
+    (lawnlp.augment: headings dropped or inline, parts reordered, traditional, debris ...) with the
+    given per-augmentation probability ``augment_p``."""
     splits = split_reports(reports, seed=seed)
-    train_ex, dev_ex = examples(task, splits["train"]), examples(task, splits["dev"])
+    train_reports = splits["train"]
+    if task == "sections" and augment_p > 0:
+        rng = random.Random(seed)
+        train_reports = [augment(r, rng, p=augment_p) for r in train_reports]
+    train_ex, dev_ex = examples(task, train_reports), examples(task, splits["dev"])
     if init is not None:
         from lawnlp.models import load_model
 

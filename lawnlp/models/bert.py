@@ -309,7 +309,7 @@ class BertThemeTagger(_BertModel):
     labels = THEME_IDS
     multi_label = True
 
-    def __init__(self, *args, max_length: int = 256, **kwargs):
+    def __init__(self, *args, max_length: int = defaults.THEME_MAX_SEQ_LENGTH, **kwargs):
         super().__init__(*args, max_length=max_length, **kwargs)
 
     def predict(self, texts: list[str], contexts: list[str] | None = None) -> list[list[str]]:

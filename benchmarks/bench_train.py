@@ -1,0 +1,63 @@
+"""Time a full retrain of both default models on the corpus (issue target: at most 30 minutes on a
+2-core CPU), with the lite baseline trained in the same process for a ratio.
+
+    python benchmarks/bench_train.py --json benchmarks/results/train.json
+
+Models are written to a temporary directory (the shipped ones in models/ are not touched).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "training"))
+
+from train_bert import SETTINGS  # noqa: E402  (the settings the shipped models are built with)
+
+from lawnlp.data import load_corpus  # noqa: E402
+from lawnlp.training import train  # noqa: E402
+
+TARGET_SECONDS = 30 * 60
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--json", type=Path, help="write the results here")
+    args = parser.parse_args(argv)
+    import torch
+
+    reports = load_corpus(ROOT / "training/data/paragraphs.jsonl")
+    result: dict = {"machine": {"cpus": os.cpu_count(), "torch_threads": torch.get_num_threads(),
+                                "python": platform.python_version(), "torch": torch.__version__},
+                    "reports": len(reports), "seconds": {}, "test": {}}
+    with tempfile.TemporaryDirectory() as tmp:
+        for backend in ("lite", "bert"):
+            for task in ("sections", "themes"):
+                params = SETTINGS[task] if backend == "bert" else {}
+                start = time.perf_counter()
+                _, metrics = train(task, reports, out=Path(tmp) / f"{task}-{backend}", backend=backend,
+                                   **({"progress": False} if backend == "bert" else {}), **params)
+                result["seconds"][f"{task}-{backend}"] = round(time.perf_counter() - start, 1)
+                result["test"][f"{task}-{backend}"] = metrics["test"]
+                print(f"{task}-{backend}: {result['seconds'][f'{task}-{backend}']} s", flush=True)
+    bert = result["seconds"]["sections-bert"] + result["seconds"]["themes-bert"]
+    lite = result["seconds"]["sections-lite"] + result["seconds"]["themes-lite"]
+    result.update(full_retrain_seconds=round(bert, 1), target_seconds=TARGET_SECONDS,
+                  within_target=bert <= TARGET_SECONDS, ratio_bert_vs_lite=round(bert / lite, 1))
+    print(json.dumps({k: v for k, v in result.items() if k != "test"}, indent=1))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0 if result["within_target"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
