@@ -1,0 +1,289 @@
+"""Briefs (lawnlp.summary): budget, faithfulness, privacy, structure, metadata.
+
+The reports below are invented (no real place or person); the real sample reports are read from
+../shared/samples at test time (conftest ``samples``). Other brief tests import the fixtures from here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from pathlib import Path
+
+import pytest
+
+from lawnlp.brief_eval import gold_report
+from lawnlp.labels import THEMES
+from lawnlp.report import Meta
+from lawnlp.scrub import find_private
+from lawnlp.summary import numbers_not_in, summarize_report
+from lawnlp.data import AnnotatedReport
+
+CODES = {"P": "preamble", "M": "measures", "L": "leadership", "S": "shortcomings", "N": "plans", "O": "other"}
+
+# Invented: 青禾镇 does not stand for any real township; every name, number and phone is made up.
+QINGHE = """\
+O|云岭县青禾镇2024年法治政府建设工作报告
+O|县委、县政府：
+P|2024年，青禾镇在县委、县政府的领导下，深入学习贯彻习近平法治思想，扎实推进法治政府建设。现将有关情况报告如下：
+M|一、2024年推进法治政府建设的主要举措和成效
+L|（一）强化组织领导。镇党委书记履行推进法治建设第一责任人职责，全年召开党委会专题研究法治工作7次，会前学法15次。
+M|（二）化解矛盾纠纷。全年调处矛盾纠纷338件，调解成功331件，成功率97.9%。其中，村民王某某与张三因宅基地界址发生纠纷，经镇村两级多次调解达成协议。
+M|（三）加强普法宣传。开展普法活动56场次，发放宣传资料1.2万余份，培育“法律明白人”146名。
+M|（四）规范行政执法。镇综合行政执法队开展执法检查213次，立案查处违法行为29件，法律顾问审查合同协议41份。
+S|二、存在的不足和原因
+S|对照上级要求，我镇法治政府建设仍存在一些不足：
+S:talent_shortage|（一）法治人才短缺。镇司法所仅有工作人员2名，村级法治工作多由村干部兼任。
+S:public_awareness|（二）群众法治意识薄弱。部分群众遇事不找法，信访不信法的现象仍然存在。
+S:publicity_weak|（三）普法形式单一。普法活动以发放资料为主，针对性和实效性不强。
+N|三、2025年工作安排
+N|（一）加强法治队伍建设，配齐配强司法所工作人员。
+N|（二）深化精准普法，推动普法向边远村组延伸。
+N|（三）规范行政执法，开展执法案卷评查。
+O|联系人：李明，联系电话：13812345678，身份证号：510101199001011234，邮箱：qinghe_fz@example.com
+O|青禾镇人民政府
+O|2025年1月8日
+"""
+
+QINGHE_META = {"entity": "青禾镇", "county": "云岭县", "year": 2024, "level": "township",
+               "brief": "青禾镇2024年：党委会专题研究法治工作7次，调处矛盾纠纷338件、成功率97.9%，开展普法活动56场次，"
+                        "立案查处违法行为29件；不足：法治人才短缺、群众法治意识薄弱、普法形式单一；"
+                        "2025年：加强法治队伍建设、深化精准普法、规范行政执法。"}
+
+# A second invented report: a department, no year written anywhere (20xx), plans without a year.
+SHUIWU = """\
+O|松河县水务局20xx年度法治政府建设情况报告
+P|20xx年，县水务局坚持依法治水管水，现将有关情况报告如下：
+M|一、工作开展情况
+M|全年查处水事违法案件18件，办理取水许可事项64件，开展“世界水日”“中国水周”宣传活动9场。
+L|局主要负责人主持召开党组会研究法治工作3次，带头旁听庭审1次。
+S|二、存在的问题
+S:enforcement_weak,talent_shortage|水行政执法人员少，专职执法人员不足5人，执法装备落后。
+S:resources_weak|河湖巡查信息化手段缺乏。
+N|三、下一步打算
+N|一是推进水行政执法队伍专职化建设。二是建设智慧河湖管理平台。三是深化水法规宣传。
+O|松河县水务局
+"""
+
+SHUIWU_META = {"entity": "松河县水务局", "county": "松河县", "year": None, "level": "department",
+               "brief": "松河县水务局：查处水事违法案件18件，办理取水许可事项64件，宣传活动9场；不足：执法人员少、"
+                        "信息化手段缺乏；下一步：推进执法队伍专职化、建设智慧河湖平台、深化水法规宣传。"}
+
+
+def annotated(report_id: str, source: str, meta: dict) -> AnnotatedReport:
+    """An AnnotatedReport from the ``CODE[:themes]|text`` lines above."""
+    rep = AnnotatedReport(report_id, [], [], [], dict(meta))
+    for line in source.splitlines():
+        code, text = line.split("|", 1)
+        code, _, themes = code.partition(":")
+        rep.texts.append(text)
+        rep.sections.append(CODES[code])
+        rep.themes.append([t for t in themes.split(",") if t])
+    return rep
+
+
+def paragraphs_jsonl(reports: list[AnnotatedReport]) -> tuple[str, str]:
+    """The two JSONL files (paragraphs, reports) of ``reports``, as text."""
+    import json
+
+    para = [json.dumps({"report_id": r.report_id, "index": i, "text": t, "section": s, "themes": th}, ensure_ascii=False)
+            for r in reports for i, (t, s, th) in enumerate(zip(r.texts, r.sections, r.themes))]
+    meta = [json.dumps({"report_id": r.report_id, **r.meta}, ensure_ascii=False) for r in reports]
+    return "\n".join(para) + "\n", "\n".join(meta) + "\n"
+
+
+def qinghe():
+    return gold_report(annotated("qinghe-2024", QINGHE, QINGHE_META))
+
+
+def shuiwu():
+    return gold_report(annotated("shuiwu-20xx", SHUIWU, SHUIWU_META))
+
+
+def _source(report) -> str:
+    return "\n".join(p.text for p in report.paragraphs)
+
+
+# -- budget ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("max_chars", [100, 200, 300])
+@pytest.mark.parametrize("make", [qinghe, shuiwu])
+def test_brief_within_budget(make, max_chars):
+    brief = summarize_report(make(), max_chars=max_chars)
+    assert 0 < len(brief.text) <= max_chars
+    assert brief.figures or brief.measures
+    assert brief.text.endswith("。")
+
+
+@pytest.mark.parametrize("max_chars", [5, 12, 20, 30, 45, 60])
+def test_tiny_budgets_never_cut_a_number(max_chars):
+    report = qinghe()
+    brief = summarize_report(report, max_chars=max_chars)
+    assert len(brief.text) <= max_chars
+    assert numbers_not_in(brief.text, _source(report)) == []
+
+
+def test_smaller_budget_drops_items_not_words():
+    report = qinghe()
+    long, short = summarize_report(report, 300), summarize_report(report, 100)
+    assert len(short.text) < len(long.text)
+    # every phrase of the short brief is a phrase of the long one: items are dropped whole
+    for phrase in short.figures + short.plans:
+        assert phrase.split("、")[0] in long.text
+
+
+# -- faithfulness ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("max_chars", [100, 200, 300])
+def test_every_number_appears_in_the_source(max_chars):
+    for report in (qinghe(), shuiwu()):
+        brief = summarize_report(report, max_chars=max_chars)
+        assert numbers_not_in(brief.text, _source(report)) == []
+        for fig in brief.figures:  # figure phrases are copied from one paragraph, not composed
+            for part in fig.split("、"):
+                assert any(part in p.norm for p in report.paragraphs), part
+
+
+def test_figures_carry_what_they_count():
+    brief = summarize_report(qinghe(), 300)
+    assert any(f.startswith("调处矛盾纠纷338件") for f in brief.figures)
+    assert "开展普法活动56场次" in brief.text
+    assert all(re.search(r"[\u4e00-\u9fff]{2}", f.split(re.search(r"\d", f).group())[0]) for f in brief.figures)
+
+
+def test_numbers_not_in_checks_unit_and_whole_number():
+    src = "全年调处矛盾纠纷146件，成功率98.2%。二〇二四年工作报告"
+    assert numbers_not_in("调处矛盾纠纷146件，成功率98.2%，2024年", src) == []
+    assert numbers_not_in("调处矛盾纠纷46件", src) == ["46件"]
+    assert numbers_not_in("调处矛盾纠纷146次", src) == ["146次"]
+    assert numbers_not_in("成功率98%", src) == ["98%"]
+
+
+# -- privacy --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("max_chars", [100, 200, 300, 1000])
+def test_no_private_data_in_brief(max_chars):
+    report = qinghe()
+    assert {"王某某", "张三", "李明", "13812345678"} <= set(find_private(_source(report)))
+    brief = summarize_report(report, max_chars=max_chars)
+    for private in ("王某某", "张三", "李明", "13812345678", "510101199001011234", "qinghe_fz@example.com", "宅基地"):
+        assert private not in brief.text
+    assert find_private(brief.text) == []
+
+
+def _suocheng_reports(samples):
+    """The suocheng sample analysed by the keyword rules, and with its gold labels when they exist."""
+    from lawnlp.pipeline import Analyzer
+
+    text = samples["suocheng-2024"].read_text(encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out = [Analyzer(backend="rules").analyze(text, brief=False)]
+    labels = Path(__file__).resolve().parents[1] / "training" / "data" / "samples_labels.jsonl"
+    if labels.exists():
+        from lawnlp.structure import parse
+
+        gold = [json.loads(l) for l in labels.read_text(encoding="utf-8").splitlines() if l.strip()]
+        gold = {o["index"]: o for o in gold if o["report_id"] == "suocheng-2024"}
+        ps = parse(text)
+        if gold and max(p.line for p in ps) + 1 == len(gold):
+            for p in ps:
+                p.section, p.themes = gold[p.line]["section"], list(gold[p.line]["themes"])
+            from lawnlp.report import Report
+
+            out.append(Report(source="suocheng", meta=Meta("所城镇", None, 2024, "township"), paragraphs=ps))
+    return text, out
+
+
+@pytest.mark.parametrize("max_chars", [100, 200, 300])
+def test_real_suocheng_brief_names_no_private_person(samples, max_chars):
+    text, reports = _suocheng_reports(samples)
+    assert {"赵发学", "乡爱兰", "曾振翔"} <= set(find_private(text))
+    for report in reports:
+        brief = summarize_report(report, max_chars=max_chars)
+        assert len(brief.text) <= max_chars
+        for name in ("赵发学", "乡爱兰", "曾振翔", "家属", "离婚"):
+            assert name not in brief.text
+        assert find_private(brief.text) == []
+        assert numbers_not_in(brief.text, text) == []
+
+
+# -- structure and metadata -----------------------------------------------------------------------------
+def test_themes_named_in_text():
+    brief = summarize_report(qinghe(), 300)
+    assert brief.themes == ["talent_shortage", "public_awareness", "publicity_weak"]
+    for t in brief.themes:
+        assert THEMES[t] in brief.text
+    assert "不足：" in brief.text
+    assert brief.text.index("不足：") > brief.text.index("调处矛盾纠纷")
+
+
+def test_other_shortcoming_keeps_its_name():
+    report = qinghe()
+    for p in report.paragraphs:
+        if p.text.startswith("（三）普法形式单一"):
+            p.themes = ["other_shortcoming"]
+    brief = summarize_report(report, 300)
+    assert "other_shortcoming" in brief.themes and "其他不足" in brief.text
+
+
+def test_entity_and_year_from_meta():
+    brief = summarize_report(qinghe(), 300)
+    assert (brief.entity, brief.year) == ("青禾镇", 2024)
+    assert brief.text.startswith("青禾镇2024年：")
+
+
+def test_entity_and_year_left_out_when_none():
+    report = qinghe()
+    report.meta = Meta(entity=None, county=None, year=None)
+    brief = summarize_report(report, 300)
+    assert brief.entity is None and brief.year is None
+    assert "青禾镇" not in brief.text and "2024年" not in brief.text
+    assert "2025年" not in brief.text and "下一步：" in brief.text  # no year to add one to
+    report.meta = Meta(entity="青禾镇", year=None)
+    assert summarize_report(report, 300).text.startswith("青禾镇：")
+    report.meta = Meta(entity=None, year=2024)
+    assert summarize_report(report, 300).text.startswith("2024年：")
+
+
+def test_next_year_only_when_plans_name_it():
+    report = qinghe()
+    assert "2025年：" in summarize_report(report, 300).text
+    for p in report.paragraphs:
+        if p.section == "plans":
+            p.norm = p.norm.replace("2025年", "下一年度")
+    brief = summarize_report(report, 300)
+    assert "2025年" not in brief.text and "下一步：" in brief.text
+    # a department report with no year at all
+    assert "下一步：" in summarize_report(shuiwu(), 300).text
+
+
+def test_plans_and_measures_are_short_phrases():
+    brief = summarize_report(qinghe(), 300)
+    assert brief.plans[:2] == ["加强法治队伍建设", "深化精准普法"]
+    assert "化解矛盾纠纷" in brief.measures and "强化组织领导" in brief.measures
+    assert all(len(p) <= 18 for p in brief.plans)
+
+
+def test_brief_uses_labels_not_position():
+    report = qinghe()
+    for p in report.paragraphs:  # nothing labelled measures: no figures
+        if p.section in ("measures", "leadership"):
+            p.section = "other"
+    brief = summarize_report(report, 300)
+    assert brief.figures == [] and "338" not in brief.text
+    assert THEMES["talent_shortage"] in brief.text
+
+
+def test_empty_report():
+    report = qinghe()
+    report.paragraphs = []
+    brief = summarize_report(report, 300)
+    assert brief.text == "青禾镇2024年。" and brief.figures == [] and brief.themes == []
+
+
+def test_pipeline_summarize_uses_summary(samples):
+    from lawnlp.pipeline import Analyzer
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        brief = Analyzer(backend="rules").summarize(samples["sikeshu-2024"], max_chars=200)
+    assert brief.text.startswith("四棵树镇2024年：") and len(brief.text) <= 200
