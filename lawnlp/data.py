@@ -8,8 +8,8 @@ Report file, one line per report:
 
 from __future__ import annotations
 
+import hashlib
 import json
-import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,15 +133,15 @@ def load_corpus(paragraphs: str | Path, reports: str | Path | None = None) -> li
 
 def split_reports(reports: list[AnnotatedReport], dev: float = 0.15, test: float = 0.15,
                   seed: int = defaults.SEED) -> dict[str, list[AnnotatedReport]]:
-    """Split by report (never a report in two splits) with a fixed seed: {"train", "dev", "test"}."""
-    ids = sorted(r.report_id for r in reports)
-    random.Random(seed).shuffle(ids)
-    n_test, n_dev = round(len(ids) * test), round(len(ids) * dev)
-    which = {rid: "test" for rid in ids[:n_test]}
-    which.update({rid: "dev" for rid in ids[n_test:n_test + n_dev]})
+    """Split by report (never a report in two splits) with a fixed seed: {"train", "dev", "test"}.
+
+    Each report's split depends only on (seed, report_id), through a hash, so adding reports to a
+    corpus never moves the reports already in it from one split to another."""
     out: dict[str, list[AnnotatedReport]] = {"train": [], "dev": [], "test": []}
     for r in reports:
-        out[which.get(r.report_id, "train")].append(r)
+        digest = hashlib.sha256(f"{seed}:{r.report_id}".encode()).hexdigest()
+        u = int(digest[:12], 16) / 16**12
+        out["test" if u < test else "dev" if u < test + dev else "train"].append(r)
     return out
 
 
