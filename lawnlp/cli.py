@@ -20,7 +20,9 @@ def _expand(paths: list[str]) -> list[str]:
         if path.is_dir():
             out += sorted(str(f) for f in path.rglob("*") if f.suffix.lower() in {".txt", ".docx", ".html", ".htm", ".pdf"})
         elif any(ch in p for ch in "*?["):
-            out += sorted(str(f) for f in Path().glob(p))
+            import glob
+
+            out += sorted(f for f in glob.glob(p, recursive=True) if Path(f).is_file())
         else:
             out.append(p)
     return out
@@ -44,33 +46,51 @@ def _table(reports) -> str:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
+    from tqdm.auto import tqdm
+
+    from lawnlp.batch import analyze_files, output_format
     from lawnlp.pipeline import Analyzer
 
-    analyzer = Analyzer()
-    failed = 0
-    out = open(args.output, "w", encoding="utf-8") if args.output else None
+    fmt = output_format(args.output, args.format)
+    if not args.output and (fmt != "jsonl" or args.resume):
+        print("lawnlp: --format csv/parquet and --resume need an output file (-o)", file=sys.stderr)
+        return 2
+    analyzer = Analyzer(backend=args.backend, accel=None if args.accel == "none" else args.accel)
     reports = []
-    for report in analyzer.analyze_batch(_expand(args.paths), brief=True):
-        failed += report.error is not None
+
+    def on_report(report) -> None:
         if report.error:
-            print(f"lawnlp: {report.error}", file=sys.stderr)
-        if out:
-            out.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
-            out.flush()
-        elif not args.table:
-            print(json.dumps(report.to_dict(), ensure_ascii=False))
-        reports.append(report)
-    if out:
-        out.close()
+            tqdm.write(f"lawnlp: {report.error}", file=sys.stderr)
+        if not args.output and not args.table:
+            print(json.dumps(report.to_dict(), ensure_ascii=False), flush=True)
+        if args.table:
+            reports.append(report)
+
+    counts = analyze_files(analyzer, _expand(args.paths), output=args.output, fmt=fmt, resume=args.resume,
+                           progress=not args.no_progress, batch_size=args.batch_size, workers=args.workers,
+                           on_report=on_report)
+    if args.resume and counts["skipped"]:
+        print(f"lawnlp: resumed: {counts['skipped']} reports already in {args.output} were skipped", file=sys.stderr)
     if args.table:
         print(_table(reports))
-    return 1 if failed else 0
+    return 1 if counts["failed"] else 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from lawnlp.html_report import write_html
+
+    if not Path(args.results).is_file():
+        print(f"lawnlp: {args.results}: file not found", file=sys.stderr)
+        return 1
+    n = write_html(args.results, args.output, title=args.title)
+    print(f"wrote {args.output} ({n} reports)", file=sys.stderr)
+    return 0
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
     from lawnlp.pipeline import Analyzer
 
-    brief = Analyzer().summarize(args.path, max_chars=args.max_chars)
+    brief = Analyzer().summarize(args.path, max_chars=args.max_chars, rewriter=args.rewriter)
     print(json.dumps(brief.to_dict(), ensure_ascii=False, indent=1) if args.json else brief.text)
     return 0
 
@@ -179,15 +199,37 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("analyze", help="analyse reports (.txt .docx .html .pdf, directories, globs)", epilog=EPILOG,
                        description="Analyse reports and write one JSON object per report (JSONL).")
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files, directories or glob patterns")
-    p.add_argument("-o", "--output", help="write JSONL here instead of standard output")
+    p.add_argument("-o", "--output", help="write the results here (flushed per report) instead of standard output")
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet"],
+                   help="jsonl: one object per report (default); csv/parquet: one row per paragraph with the "
+                        "report's metadata (default: from the -o suffix)")
+    p.add_argument("--resume", action="store_true",
+                   help="skip the reports already in the output file (by source path) and append the rest")
     p.add_argument("--table", action="store_true", help="print a readable table instead of JSON")
+    p.add_argument("--backend", choices=["auto", "bert", "lite", "rules"], default="auto",
+                   help="models: auto (BERT if installed, else lite, else keyword rules)")
+    p.add_argument("--accel", choices=["none", "int8", "onnx", "onnx-int8"], default="none",
+                   help="speed up the BERT models on CPU (see benchmarks/README.md); onnx needs lawnlp[onnx]")
+    p.add_argument("--batch-size", type=int, default=None, help="paragraphs per model forward pass (default 32)")
+    p.add_argument("--workers", type=int, default=None, help="threads reading and parsing reports ahead (default 1)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar on standard error")
     p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("report", help="one self-contained HTML page summarising analyse results", epilog=EPILOG,
+                       description="Write an offline HTML page from `lawnlp analyze` JSONL: theme prevalence, "
+                                   "breakdowns by county, level and year, section lengths, searchable briefs.")
+    p.add_argument("results", metavar="RESULTS", help="JSONL written by `lawnlp analyze -o results.jsonl`")
+    p.add_argument("-o", "--output", default="report.html", help="HTML file to write (default report.html)")
+    p.add_argument("--title", default="法治政府建设年度报告分析", help="page title")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("summarize", help="print the brief of one report", epilog=EPILOG,
                        description="Print a short faithful brief of one report.")
     p.add_argument("path", metavar="PATH", help="a report file")
     p.add_argument("--max-chars", type=int, default=300, help="longest brief in characters (default 300)")
     p.add_argument("--json", action="store_true", help="print the brief's fields as JSON")
+    p.add_argument("--rewriter", metavar="DIR", help="a local seq2seq model directory that rewrites the draft "
+                   "(numbers not in the report are dropped)")
     p.set_defaults(func=cmd_summarize)
 
     p = sub.add_parser("train", help="train a section classifier or theme tagger on annotations", epilog=EPILOG,

@@ -16,7 +16,7 @@ from lawnlp.models import load_section_model, load_theme_model
 from lawnlp.models.decode import smooth_sections, split_items
 from lawnlp.reading import Document, ReportError, read_document
 from lawnlp.report import Brief, Paragraph, Report
-from lawnlp.structure import contexts, parse
+from lawnlp.structure import parse, section_inputs
 from lawnlp.summary import summarize_report
 
 Source = str | bytes | os.PathLike
@@ -27,10 +27,14 @@ class Analyzer:
 
     ``sections`` / ``themes`` are model directories (or already loaded models); None takes the shipped
     defaults for ``backend`` ("auto": BERT if it can be loaded, else the lite models, else keyword rules).
+    ``accel`` speeds up BERT models on CPU: "int8" (dynamic quantisation), "onnx" or "onnx-int8" (ONNX
+    Runtime; needs ``lawnlp[onnx]``); see lawnlp.batch.accelerate and benchmarks/README.md.
     """
 
     def __init__(self, sections: Any = None, themes: Any = None, backend: str = "auto",
-                 batch_size: int = defaults.BATCH_SIZE, max_bytes: int = defaults.MAX_INPUT_BYTES):
+                 batch_size: int = defaults.BATCH_SIZE, max_bytes: int = defaults.MAX_INPUT_BYTES,
+                 accel: str | None = None):
+        self.accel = accel
         self.sections = sections
         self.themes = themes
         self.backend = backend
@@ -41,12 +45,20 @@ class Analyzer:
     def section_model(self):
         if self.sections is None or isinstance(self.sections, (str, os.PathLike)):
             self.sections = load_section_model(self.sections, backend=self.backend)
+        if self.accel:  # a no-op for lite/rules models and once accelerated
+            from lawnlp.batch import accelerate
+
+            self.sections = accelerate(self.sections, self.accel)
         return self.sections
 
     @property
     def theme_model(self):
         if self.themes is None or isinstance(self.themes, (str, os.PathLike)):
             self.themes = load_theme_model(self.themes, backend=self.backend)
+        if self.accel:  # a no-op for lite/rules models and once accelerated
+            from lawnlp.batch import accelerate
+
+            self.themes = accelerate(self.themes, self.accel)
         return self.themes
 
     # -- one report -------------------------------------------------------------------------------
@@ -64,12 +76,19 @@ class Analyzer:
 
     # -- many reports -----------------------------------------------------------------------------
     def analyze_batch(self, inputs: Iterable[Source], batch_size: int | None = None,
-                      brief: bool = True, on_error: str = "keep") -> Iterator[Report]:
-        """Analyse many reports, batching the models across reports. A report that cannot be read is
-        yielded with ``error`` set (``on_error="keep"``), skipped ("skip") or raised ("raise")."""
+                      brief: bool = True, on_error: str = "keep", workers: int | None = None,
+                      column: str | None = None) -> Iterator[Report]:
+        """Analyse many reports, yielding one Report per input, in input order, as they are done.
+
+        Paragraphs of many reports are labelled together (``batch_size`` paragraphs per forward pass)
+        while ``workers`` threads read and parse the next reports. ``inputs``: paths, texts, bytes,
+        (name, source) pairs, or a ``datasets.Dataset`` with a "text" column (or ``column``). A report
+        that fails is yielded with ``error`` set (``on_error="keep"``), skipped ("skip") or raised ("raise").
+        """
         from lawnlp.batch import iter_batches  # batching lives in its own module
 
-        yield from iter_batches(self, inputs, batch_size or self.batch_size, brief=brief, on_error=on_error)
+        yield from iter_batches(self, inputs, batch_size or self.batch_size, brief=brief, on_error=on_error,
+                                workers=workers, column=column)
 
     def _label(self, reports: list[Report], brief: bool = True) -> Iterator[Report]:
         """Fill sections, themes and briefs for already parsed reports, models batched across them."""
@@ -84,9 +103,9 @@ class Analyzer:
         """Sections of every paragraph, one model call across all ``reports``, then heading-group decoding."""
         model = self.section_model
         todo = [(r, i) for r in reports for i, p in enumerate(r.paragraphs) if not p.debris]
-        ctx = {id(r): contexts(r.paragraphs) for r in reports}
-        texts = [r.paragraphs[i].norm for r, i in todo]
-        ctxs = [ctx[id(r)][i] for r, i in todo]
+        inputs = {id(r): section_inputs(r.paragraphs, r.meta.year) for r in reports}
+        texts = [inputs[id(r)][0][i] for r, i in todo]
+        ctxs = [inputs[id(r)][1][i] for r, i in todo]
         has_proba = hasattr(model, "predict_proba")
         out = model.predict_proba(texts, ctxs) if has_proba and todo else model.predict(texts, ctxs) if todo else []
         rows: dict[int, dict[int, object]] = {}
@@ -133,11 +152,18 @@ class Analyzer:
 
         return self.theme_model.predict([normalize(t) for t in texts]) if texts else []
 
-    def summarize(self, source: Source | Report, max_chars: int = defaults.BRIEF_MAX_CHARS) -> Brief:
+    def summarize(self, source: Source | Report, max_chars: int = defaults.BRIEF_MAX_CHARS,
+                  rewriter: Any = None) -> Brief:
+        """A brief of one report; ``rewriter`` (a lawnlp.abstractive.Rewriter or a local seq2seq model
+        directory) rewrites the extractive draft, guarded so that every number stays in the report."""
         report = source if isinstance(source, Report) else self.analyze(source, brief=False)
         if report.paragraphs and report.paragraphs[0].section is None:
             report = next(self._label([report], brief=False))
-        return summarize_report(report, max_chars=max_chars)
+        if isinstance(rewriter, (str, os.PathLike)):
+            from lawnlp.abstractive import Rewriter
+
+            rewriter = Rewriter(rewriter)
+        return summarize_report(report, max_chars=max_chars, rewriter=rewriter)
 
 
 @lru_cache(maxsize=1)
@@ -166,6 +192,6 @@ def tag_shortcomings(texts: list[str]) -> list[list[str]]:
     return default_analyzer().tag_shortcomings(list(texts))
 
 
-def summarize(source: Source | Report, max_chars: int = defaults.BRIEF_MAX_CHARS) -> Brief:
-    """A brief of one report (path, text, bytes, or an analysed Report)."""
-    return default_analyzer().summarize(source, max_chars=max_chars)
+def summarize(source: Source | Report, max_chars: int = defaults.BRIEF_MAX_CHARS, rewriter: Any = None) -> Brief:
+    """A brief of one report (path, text, bytes, or an analysed Report); see Analyzer.summarize."""
+    return default_analyzer().summarize(source, max_chars=max_chars, rewriter=rewriter)
