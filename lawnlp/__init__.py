@@ -7,6 +7,7 @@
     report.brief.text
 """
 
+from lawnlp.frame import to_frame
 from lawnlp.labels import SECTIONS, THEMES
 from lawnlp.pipeline import Analyzer, analyze, analyze_batch, classify_sections, summarize, tag_shortcomings
 from lawnlp.reading import ReportError
@@ -14,6 +15,6 @@ from lawnlp.report import Brief, Meta, Paragraph, Report
 
 __all__ = [
     "Analyzer", "Brief", "Meta", "Paragraph", "Report", "ReportError", "SECTIONS", "THEMES",
-    "analyze", "analyze_batch", "classify_sections", "summarize", "tag_shortcomings",
+    "analyze", "analyze_batch", "classify_sections", "summarize", "tag_shortcomings", "to_frame",
 ]
 __version__ = "0.1.0"
