@@ -169,6 +169,7 @@ def child(args: argparse.Namespace) -> None:
                 "paragraphs_per_s": round(n_paragraphs / seconds, 2), "reports_per_s": round(n_reports / seconds, 3),
                 "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
                 "torch_threads": torch.get_num_threads(), "loadavg_1min": round(os.getloadavg()[0], 2)})
+            Path(args.out_file).write_text(json.dumps({"points": points, "labels": labels}), encoding="utf-8")
     out = {"points": points, "labels": labels}
     Path(args.out_file).write_text(json.dumps(out), encoding="utf-8")
 

@@ -266,6 +266,27 @@ def _parsed_in_order(analyzer: "Analyzer", inputs: Iterator[tuple[Any, str | Non
                 f.cancel()
 
 
+def _release_memory() -> None:
+    """Give freed heap memory back to the OS (glibc): the tensors of varying shapes that every group
+    allocates otherwise fragment the heap and the process grows with the number of groups."""
+    global _LIBC
+    if os.environ.get("LAWNLP_NO_TRIM"):
+        return
+    if _LIBC is None:
+        try:
+            import ctypes
+
+            _LIBC = ctypes.CDLL("libc.so.6")
+            _LIBC.malloc_trim  # noqa: B018 - glibc only
+        except (OSError, AttributeError):
+            _LIBC = False
+    if _LIBC:
+        _LIBC.malloc_trim(0)
+
+
+_LIBC: Any = None
+
+
 def _label_group(analyzer: "Analyzer", group: list[Report], brief: bool, on_error: str) -> list[Report]:
     """Label the good reports of a group in one model call; on failure, report by report."""
     good = [r for r in group if r.error is None]
@@ -314,8 +335,10 @@ def iter_batches(analyzer: "Analyzer", inputs: Iterable["Source"], batch_size: i
                 group.append(report)
                 n_paragraphs += len(report.paragraphs)
                 if n_paragraphs >= group_size:
-                    yield from _label_group(analyzer, group, brief, on_error)
+                    done = _label_group(analyzer, group, brief, on_error)
                     group, n_paragraphs = [], 0
+                    _release_memory()
+                    yield from done
             if group:
                 yield from _label_group(analyzer, group, brief, on_error)
         finally:

@@ -197,7 +197,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("analyze", help="analyse reports (.txt .docx .html .pdf, directories, globs)", epilog=EPILOG,
-                       description="Analyse reports and write one JSON object per report (JSONL).")
+                       description="Analyse reports, many at once, in input order: JSONL (one object per report) or CSV / "
+                                   "Parquet (one row per paragraph); a progress bar on standard error.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files, directories or glob patterns")
     p.add_argument("-o", "--output", help="write the results here (flushed per report) instead of standard output")
     p.add_argument("--format", choices=["jsonl", "csv", "parquet"],

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from tests.test_batch import sample_texts
+CORPUS = Path(__file__).resolve().parents[1] / "training" / "data" / "paragraphs.jsonl"
+
+
+def sample_texts(n: int) -> list[str]:
+    """The first ``n`` corpus reports (40 lines each at most)."""
+    reports: dict[str, list[str]] = {}
+    with open(CORPUS, encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            reports.setdefault(d["report_id"], []).append(d["text"])
+    return ["\n".join(v[:40]) for v in list(reports.values())[:n]]
 
 
 def test_mapper_without_ray():
