@@ -33,10 +33,10 @@ def test_enclosing_headings():
 
 
 def test_inline_heading_split_at_list_marker():
-    ps = parse("二、党政主要负责人切实履行法治建设第一责任人职责一是高度重视法治建设工作。二是全面落实任务。")
+    ps = parse("二、主要负责人履行推进法治建设第一责任人职责情况一是带头学法用法。二是定期听取工作汇报。")
     assert len(ps) == 2
-    assert ps[0].text == "二、党政主要负责人切实履行法治建设第一责任人职责" and ps[0].heading_level == 1
-    assert ps[1].text.startswith("一是高度重视") and ps[1].numbering == "一是"
+    assert ps[0].text == "二、主要负责人履行推进法治建设第一责任人职责情况" and ps[0].heading_level == 1
+    assert ps[1].text.startswith("一是带头学法") and ps[1].numbering == "一是"
     assert ps[1].headings == [ps[0].norm] and ps[0].line == ps[1].line == 0
 
 
