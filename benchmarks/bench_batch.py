@@ -269,9 +269,10 @@ def table(result: dict) -> str:
             continue
         n = str(r["n_reports"])
         agree = result["label_agreement"].get(r["mode"])
+        speedup = result["speedup_vs_naive"].get(r["mode"], {}).get(n)
         lines.append(f"| {r['mode']} | {r['n_reports']} | {r['n_paragraphs']} | {r['paragraphs_per_s']:.1f} | "
-                     f"{r['reports_per_s']:.3f} | {result['speedup_vs_naive'][r['mode']][n]:.1f} | "
-                     f"{r['peak_rss_mb']:.0f} | {agree:.4f} |")
+                     f"{r['reports_per_s']:.3f} | {'-' if speedup is None else f'{speedup:.1f}'} | "
+                     f"{r['peak_rss_mb']:.0f} | {'-' if agree is None else f'{agree:.4f}'} |")
     return "\n".join(lines)
 
 
