@@ -9,8 +9,8 @@
 * reports come out in input order; a report that fails (unreadable input, or an error while it is
   labelled) comes out with ``error`` set and the others go on.
 
-It also holds the acceleration options of the BERT models (``accelerate``: int8 dynamic quantisation,
-ONNX Runtime) and the thread settings (``configure_threads``).
+It also holds the acceleration options of the BERT models (``accelerate``: bfloat16 weights, int8 dynamic
+quantisation, ONNX Runtime) and the thread settings (``configure_threads``).
 """
 
 from __future__ import annotations
@@ -25,13 +25,14 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from lawnlp import defaults
+from lawnlp.models.encoder import native_bf16
 from lawnlp.reading import Document, ReportError
 from lawnlp.report import Meta, Report
 
 if TYPE_CHECKING:
     from lawnlp.pipeline import Analyzer, Source
 
-ACCEL_MODES = ("none", "int8", "onnx", "onnx-int8")
+ACCEL_MODES = ("auto", "none", "bf16", "int8", "onnx", "onnx-int8")
 NAME_COLUMNS = ("source", "path", "name", "id", "report_id")   # a Dataset column that names each row
 
 
@@ -207,18 +208,24 @@ def _onnx_session(net: Any, tokenizer: Any, quantize: bool) -> _OrtNet:
 def accelerate(model: Any, mode: str | None) -> Any:
     """A copy of a BERT ``model`` that runs faster on CPU; other backends are returned unchanged.
 
-    ``mode``: "int8" (torch dynamic quantisation of the Linear layers), "onnx" (ONNX Runtime, fp32),
-    "onnx-int8" (ONNX Runtime with int8 weights), or None/"none". The original model is not modified.
+    ``mode``: "bf16" (bfloat16 weights: fast where the CPU computes bfloat16 natively, e.g. AVX512-BF16
+    or AMX), "int8" (torch dynamic quantisation of the Linear layers), "onnx" (ONNX Runtime, fp32),
+    "onnx-int8" (ONNX Runtime with int8 weights), "auto" (bf16 where the CPU supports it natively, else
+    none) or None/"none". The original model is not modified.
     """
     mode = (mode or "none").lower()
     if mode not in ACCEL_MODES:
         raise ValueError(f"unknown accel {mode!r} (use one of {', '.join(ACCEL_MODES)})")
+    if mode == "auto":
+        mode = "bf16" if getattr(model, "net_", None) is not None and native_bf16() else "none"
     if mode == "none" or getattr(model, "net_", None) is None or getattr(model, "accel_", None) == mode:
         return model
     import torch
 
     fast = copy.copy(model)
-    if mode == "int8":
+    if mode == "bf16":
+        fast.net_ = copy.deepcopy(model.net_).eval().to(torch.bfloat16)
+    elif mode == "int8":
         if "fbgemm" in torch.backends.quantized.supported_engines:
             torch.backends.quantized.engine = "fbgemm"
         import warnings

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from lawnlp import defaults
+from lawnlp.batch import ACCEL_MODES
 from lawnlp.reading import ReportError
 
 EPILOG = "Exit status: 0 on success, 1 when an input could not be read (the message names it), 2 on bad usage."
@@ -55,7 +57,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if not args.output and (fmt != "jsonl" or args.resume):
         print("lawnlp: --format csv/parquet and --resume need an output file (-o)", file=sys.stderr)
         return 2
-    analyzer = Analyzer(backend=args.backend, accel=None if args.accel == "none" else args.accel)
+    analyzer = Analyzer(backend=args.backend, accel=args.accel)
     reports = []
 
     def on_report(report) -> None:
@@ -209,8 +211,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--table", action="store_true", help="print a readable table instead of JSON")
     p.add_argument("--backend", choices=["auto", "bert", "lite", "rules"], default="auto",
                    help="models: auto (BERT if installed, else lite, else keyword rules)")
-    p.add_argument("--accel", choices=["none", "int8", "onnx", "onnx-int8"], default="none",
-                   help="speed up the BERT models on CPU (see benchmarks/README.md); onnx needs lawnlp[onnx]")
+    p.add_argument("--accel", choices=list(ACCEL_MODES), default=defaults.ACCEL,
+                   help="speed up the BERT models on CPU: auto = bfloat16 where the CPU has it natively "
+                        "(see benchmarks/README.md); onnx needs lawnlp[onnx]")
     p.add_argument("--batch-size", type=int, default=None, help="paragraphs per model forward pass (default 32)")
     p.add_argument("--workers", type=int, default=None, help="threads reading and parsing reports ahead (default 1)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on standard error")

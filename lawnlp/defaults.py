@@ -14,6 +14,7 @@ BRIEF_MAX_CHARS = 300
 THEME_MAX_SEQ_LENGTH = 192    # tokens per theme-model input (a whole shortcomings paragraph)
 MAX_SEQ_LENGTH = 96           # tokens per section-model input (context + paragraph start)
 BATCH_SIZE = 32               # paragraphs per model forward pass
+ACCEL = "auto"                # CPU acceleration of the BERT models (lawnlp.batch.accelerate): bf16 where native
 SEED = 13
 
 # Reading (text sniffing)

@@ -27,13 +27,14 @@ class Analyzer:
 
     ``sections`` / ``themes`` are model directories (or already loaded models); None takes the shipped
     defaults for ``backend`` ("auto": BERT if it can be loaded, else the lite models, else keyword rules).
-    ``accel`` speeds up BERT models on CPU: "int8" (dynamic quantisation), "onnx" or "onnx-int8" (ONNX
-    Runtime; needs ``lawnlp[onnx]``); see lawnlp.batch.accelerate and benchmarks/README.md.
+    ``accel`` speeds up BERT models on CPU: "auto" (default: bfloat16 weights where the CPU computes them
+    natively, else full precision), "bf16", "int8" (dynamic quantisation), "onnx" or "onnx-int8" (ONNX
+    Runtime; needs ``lawnlp[onnx]``), or "none"; see lawnlp.batch.accelerate and benchmarks/README.md.
     """
 
     def __init__(self, sections: Any = None, themes: Any = None, backend: str = "auto",
                  batch_size: int = defaults.BATCH_SIZE, max_bytes: int = defaults.MAX_INPUT_BYTES,
-                 accel: str | None = None):
+                 accel: str | None = defaults.ACCEL):
         self.accel = accel
         self.sections = sections
         self.themes = themes
@@ -43,23 +44,23 @@ class Analyzer:
 
     @property
     def section_model(self):
-        if self.sections is None or isinstance(self.sections, (str, os.PathLike)):
-            self.sections = load_section_model(self.sections, backend=self.backend)
-        if self.accel:  # a no-op for lite/rules models and once accelerated
-            from lawnlp.batch import accelerate
-
-            self.sections = accelerate(self.sections, self.accel)
+        self.sections = self._ready(self.sections, load_section_model)
         return self.sections
 
     @property
     def theme_model(self):
-        if self.themes is None or isinstance(self.themes, (str, os.PathLike)):
-            self.themes = load_theme_model(self.themes, backend=self.backend)
-        if self.accel:  # a no-op for lite/rules models and once accelerated
+        self.themes = self._ready(self.themes, load_theme_model)
+        return self.themes
+
+    def _ready(self, model: Any, load: Any) -> Any:
+        """``model`` loaded (if a path or None) and accelerated (a no-op for lite/rules models and once done)."""
+        if model is None or isinstance(model, (str, os.PathLike)):
+            model = load(model, backend=self.backend)
+        if self.accel:
             from lawnlp.batch import accelerate
 
-            self.themes = accelerate(self.themes, self.accel)
-        return self.themes
+            model = accelerate(model, self.accel)
+        return model
 
     # -- one report -------------------------------------------------------------------------------
     def parse(self, source: Source | Document, name: str | None = None) -> Report:

@@ -263,7 +263,7 @@ def test_bert_batch_matches_one_by_one(tiny_bert):
     assert sections.batch_size == size                               # the model's own setting is restored
 
 
-@pytest.mark.parametrize("accel", ["int8", "onnx"])
+@pytest.mark.parametrize("accel", ["bf16", "int8", "onnx"])
 def test_accelerated_models_run(tiny_bert, accel):
     if accel == "onnx":
         pytest.importorskip("onnxruntime", reason="onnxruntime not installed (optional: lawnlp[onnx])")
@@ -279,4 +279,19 @@ def test_accelerated_models_run(tiny_bert, accel):
     assert got.shape == ref.shape and np.isfinite(got).all()
     if accel == "onnx":
         assert np.abs(got - ref).max() < 1e-3
+    if accel == "bf16":  # bfloat16 keeps 8 bits of mantissa: logits move a little, the ranking hardly
+        assert np.abs(got - ref).max() < 0.25 and (got.argmax(1) == ref.argmax(1)).mean() >= 0.9
     assert len(list(analyzer.analyze_batch(sample_texts(2)))) == 2
+
+
+def test_auto_accel_is_bf16_only_where_native(tiny_bert):
+    from lawnlp.batch import accelerate, native_bf16
+
+    sections, _ = tiny_bert
+    fast = accelerate(sections, "auto")
+    assert (fast.accel_ == "bf16") if native_bf16() else (fast is sections)
+    import torch
+
+    assert next(sections.net_.parameters()).dtype == torch.float32   # the original is left as it was
+    with pytest.raises(ValueError, match="unknown accel"):
+        accelerate(sections, "fp8")

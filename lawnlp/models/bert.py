@@ -17,7 +17,7 @@ import numpy as np
 
 from lawnlp import defaults
 from lawnlp.labels import SECTION_IDS, THEME_IDS
-from lawnlp.models.encoder import DEFAULT_BASE, resolve_base
+from lawnlp.models.encoder import DEFAULT_BASE, native_bf16, resolve_base
 
 CONFIG_NAME, WEIGHTS_NAME, CARD_NAME = "config.json", "model.safetensors", "README.md"
 
@@ -82,11 +82,12 @@ class _BertModel:
     def __init__(self, base: str | os.PathLike | None = DEFAULT_BASE, trainable_layers: int = 2,
                  max_length: int = defaults.MAX_SEQ_LENGTH, epochs: int = 4, batch_size: int = 16,
                  lr: float = 1e-4, head_lr: float = 2e-3, patience: int = 1, seed: int = defaults.SEED,
-                 context_dropout: float = 0.15, progress: bool = True):
+                 context_dropout: float = 0.15, precision: str = "auto", progress: bool = True):
         self.base = str(base) if base is not None else DEFAULT_BASE
         self.trainable_layers, self.max_length, self.epochs = trainable_layers, max_length, epochs
         self.batch_size, self.lr, self.head_lr, self.patience = batch_size, lr, head_lr, patience
         self.seed, self.context_dropout, self.progress = seed, context_dropout, progress
+        self.precision = precision
         self.net_ = None
         self.tokenizer_ = None
         self.thresholds_ = np.full(len(self.labels), 0.5)
@@ -149,6 +150,7 @@ class _BertModel:
         sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / (0.06 * steps + 1)) * max(0.0, 1 - s / steps))
         loss_fn = torch.nn.BCEWithLogitsLoss() if self.multi_label else torch.nn.CrossEntropyLoss(label_smoothing=0.05)
         best, best_state, bad_epochs = -1.0, None, 0
+        bf16 = self._train_bf16()
         for epoch in range(self.epochs):
             net.train()
             total = 0.0
@@ -157,7 +159,9 @@ class _BertModel:
             for idx in bar:
                 ctx = [("" if rng.random() < self.context_dropout else contexts[i]) for i in idx]
                 enc = self._encode([texts[i] for i in idx], ctx)
-                loss = loss_fn(net(**enc), Y[idx])
+                with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+                    logits = net(**enc)
+                loss = loss_fn(logits.float(), Y[idx])
                 opt.zero_grad()
                 loss.backward()
                 torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
@@ -182,6 +186,14 @@ class _BertModel:
         if dev is not None and self.multi_label:
             self.tune_thresholds(*dev)
         return self
+
+    def _train_bf16(self) -> bool:
+        """Train under bfloat16 autocast? "bf16", "fp32", or "auto": where the CPU computes bf16 natively."""
+        if self.precision not in ("auto", "bf16", "fp32"):
+            raise ValueError(f"precision must be auto, bf16 or fp32, not {self.precision!r}")
+        if self.precision == "auto":
+            return native_bf16()
+        return self.precision == "bf16"
 
     def _dev_score(self, texts, y, contexts=None) -> float:
         from sklearn.metrics import f1_score
@@ -234,7 +246,7 @@ class _BertModel:
 
     def get_params(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in ("base", "trainable_layers", "max_length", "epochs", "batch_size",
-                                              "lr", "head_lr", "patience", "seed", "context_dropout")}
+                                              "lr", "head_lr", "patience", "seed", "context_dropout", "precision")}
 
     def save_pretrained(self, path: str | os.PathLike, card: str | None = None, metrics: dict | None = None) -> None:
         """Write config.json, model.safetensors (fine-tuned weights, float16) and a model card."""

@@ -35,3 +35,13 @@ def resolve_base(base: str | os.PathLike | None) -> Path:
     if not (path / "config.json").is_file():
         raise FileNotFoundError(f"{path}: not a local model directory (no config.json); hub downloads are off")
     return path
+
+
+def native_bf16() -> bool:
+    """Does this CPU compute bfloat16 natively (oneDNN: AVX512-BF16 or AMX)? Elsewhere bf16 is emulated, slow."""
+    import torch
+
+    try:
+        return bool(torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except (AttributeError, RuntimeError):
+        return False
