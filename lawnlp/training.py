@@ -113,14 +113,10 @@ def train(task: str, reports: list[AnnotatedReport], out: str | os.PathLike | No
 
 
 def _tune_lite_thresholds(model, dev: Examples) -> None:
-    from sklearn.metrics import f1_score
+    from lawnlp.models.thresholds import best_thresholds
 
-    proba = model.predict_proba(dev.texts)
     gold = np.array([[lab in ys for lab in model.labels] for ys in dev.labels])
-    grid = np.arange(0.1, 0.91, 0.05)
-    for k in range(len(model.labels)):
-        if gold[:, k].any():
-            model.thresholds_[k] = float(grid[int(np.argmax([f1_score(gold[:, k], proba[:, k] >= t, zero_division=0) for t in grid]))])
+    model.thresholds_ = best_thresholds(model.predict_proba(dev.texts), gold, model.thresholds_)
 
 
 def evaluate(task: str, model, reports: list[AnnotatedReport]) -> dict:

@@ -18,6 +18,7 @@ import numpy as np
 from lawnlp import defaults
 from lawnlp.labels import SECTION_IDS, THEME_IDS
 from lawnlp.models.encoder import DEFAULT_BASE, native_bf16, resolve_base
+from lawnlp.models.thresholds import best_thresholds
 
 CONFIG_NAME, WEIGHTS_NAME, CARD_NAME = "config.json", "model.safetensors", "README.md"
 
@@ -41,12 +42,15 @@ class _Net:
         class Net(torch.nn.Module):
             def __init__(self):
                 super().__init__()
-                level = hf_logging.get_verbosity()
+                level, bars_on = hf_logging.get_verbosity(), hf_logging.is_progress_bar_enabled()
                 hf_logging.set_verbosity_error()  # the base's unused pooler weights are expected
+                hf_logging.disable_progress_bar()  # and its "Loading weights" bar is noise
                 try:
                     self.encoder = AutoModel.from_pretrained(str(base_dir), add_pooling_layer=False)
                 finally:
                     hf_logging.set_verbosity(level)
+                    if bars_on:
+                        hf_logging.enable_progress_bar()
                 self.dropout = torch.nn.Dropout(dropout)
                 self.head = torch.nn.Linear(self.encoder.config.hidden_size, n_labels)
 
@@ -205,15 +209,8 @@ class _BertModel:
 
     def tune_thresholds(self, texts: list[str], y: list, contexts: list[str] | None = None) -> np.ndarray:
         """Per-label decision thresholds that maximise each label's F1 on (dev) data."""
-        from sklearn.metrics import f1_score
-
-        proba = self.predict_proba(texts, contexts)
         gold = self._targets(y).numpy().astype(bool)
-        grid = np.arange(0.1, 0.91, 0.05)
-        for k in range(len(self.labels)):
-            if gold[:, k].any():
-                scores = [f1_score(gold[:, k], proba[:, k] >= t, zero_division=0) for t in grid]
-                self.thresholds_[k] = float(grid[int(np.argmax(scores))])
+        self.thresholds_ = best_thresholds(self.predict_proba(texts, contexts), gold, self.thresholds_)
         return self.thresholds_
 
     # -- prediction -------------------------------------------------------------------------------
