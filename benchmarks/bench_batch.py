@@ -29,10 +29,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "training" / "data"
-MODES = ("naive", "batch", "int8", "onnx", "onnx-int8", "lite")
-BERT_MODES = ("naive", "batch", "int8", "onnx", "onnx-int8")
+MODES = ("naive", "batch", "bf16", "int8", "onnx", "onnx-int8", "lite")
+BERT_MODES = ("naive", "batch", "bf16", "int8", "onnx", "onnx-int8")
 DEFAULT_SIZES = (50, 200, 1000)
-COLORS = {"naive": "#9e9e9e", "batch": "#1f77b4", "int8": "#2ca02c", "onnx": "#9467bd", "onnx-int8": "#d62728",
+COLORS = {"naive": "#9e9e9e", "batch": "#1f77b4", "bf16": "#17becf", "int8": "#2ca02c", "onnx": "#9467bd", "onnx-int8": "#d62728",
           "lite": "#ff7f0e"}
 
 
@@ -141,7 +141,7 @@ def child(args: argparse.Namespace) -> None:
     from lawnlp.pipeline import Analyzer
 
     sections, themes = _load_models(mode, args.sections, args.themes)
-    accel = mode if mode in ("int8", "onnx", "onnx-int8") else None
+    accel = mode if mode in ("bf16", "int8", "onnx", "onnx-int8") else "none"  # naive and batch: fp32
     analyzer = Analyzer(sections=sections, themes=themes, accel=accel)
     analyzer.section_model, analyzer.theme_model  # accelerate now: part of loading
     del sections, themes                          # the fp32 originals of accelerated models can go
@@ -219,6 +219,11 @@ def available_modes(wanted: list[str]) -> tuple[list[str], dict[str, str]]:
             for m in wanted:
                 if m.startswith("onnx"):
                     skipped[m] = f"{', '.join(missing)} not installed (pip install 'lawnlp[onnx]')"
+    if "bf16" in wanted:
+        from lawnlp.models.encoder import native_bf16
+
+        if not native_bf16():
+            skipped["bf16"] = "this CPU has no native bfloat16 (AVX512-BF16 / AMX): emulated bf16 is slow"
     return [m for m in wanted if m not in skipped], skipped
 
 
@@ -281,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reports", type=int, default=200, help="largest N (default 200)")
     ap.add_argument("--sizes", help="comma-separated N values (default: 50, 200, 1000 below --reports, and --reports)")
     ap.add_argument("--naive-max", type=int, default=10, help="reports the naive loop runs on (extrapolated per paragraph)")
-    ap.add_argument("--modes", default="naive,batch,int8,onnx,onnx-int8,lite",
+    ap.add_argument("--modes", default="naive,batch,bf16,int8,onnx,onnx-int8,lite",
                     help=f"comma-separated, from {', '.join(MODES)}")
     ap.add_argument("--sections", help="sections model directory (default: models/sections-bert, else untrained)")
     ap.add_argument("--themes", help="themes model directory (default: models/themes-bert, else untrained)")

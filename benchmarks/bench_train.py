@@ -3,7 +3,8 @@
 
     python benchmarks/bench_train.py --json benchmarks/results/train.json
 
-Models are written to a temporary directory (the shipped ones in models/ are not touched).
+Models are written to a temporary directory (the shipped ones in models/ are not touched), or with
+``--out models`` to that directory: the shipped models are built by this timed run.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ TARGET_SECONDS = 30 * 60
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", type=Path, help="write the results here")
+    parser.add_argument("--out", type=Path, help="keep the trained models here (<task>-<backend>; default: discard)")
     args = parser.parse_args(argv)
     import torch
 
@@ -39,11 +41,12 @@ def main(argv: list[str] | None = None) -> int:
                                 "python": platform.python_version(), "torch": torch.__version__},
                     "reports": len(reports), "seconds": {}, "test": {}}
     with tempfile.TemporaryDirectory() as tmp:
+        folder = args.out or Path(tmp)
         for backend in ("lite", "bert"):
             for task in ("sections", "themes"):
                 params = SETTINGS[task] if backend == "bert" else {}
                 start = time.perf_counter()
-                _, metrics = train(task, reports, out=Path(tmp) / f"{task}-{backend}", backend=backend,
+                _, metrics = train(task, reports, out=folder / f"{task}-{backend}", backend=backend,
                                    **({"progress": False} if backend == "bert" else {}), **params)
                 result["seconds"][f"{task}-{backend}"] = round(time.perf_counter() - start, 1)
                 result["test"][f"{task}-{backend}"] = metrics["test"]
