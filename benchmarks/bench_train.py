@@ -19,10 +19,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "training"))
 
-from train_bert import SETTINGS  # noqa: E402  (the settings the shipped models are built with)
-
+from lawnlp import defaults  # noqa: E402
 from lawnlp.data import load_corpus  # noqa: E402
 from lawnlp.training import train  # noqa: E402
 
@@ -39,15 +37,14 @@ def main(argv: list[str] | None = None) -> int:
     reports = load_corpus(ROOT / "training/data/paragraphs.jsonl")
     result: dict = {"machine": {"cpus": os.cpu_count(), "torch_threads": torch.get_num_threads(),
                                 "python": platform.python_version(), "torch": torch.__version__},
-                    "reports": len(reports), "seconds": {}, "test": {}}
+                    "reports": len(reports), "settings": defaults.BERT_TRAIN_SETTINGS, "seconds": {}, "test": {}}
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.out or Path(tmp)
         for backend in ("lite", "bert"):
             for task in ("sections", "themes"):
-                params = SETTINGS[task] if backend == "bert" else {}
                 start = time.perf_counter()
                 _, metrics = train(task, reports, out=folder / f"{task}-{backend}", backend=backend,
-                                   **({"progress": False} if backend == "bert" else {}), **params)
+                                   **({"progress": False} if backend == "bert" else {}))
                 result["seconds"][f"{task}-{backend}"] = round(time.perf_counter() - start, 1)
                 result["test"][f"{task}-{backend}"] = metrics["test"]
                 print(f"{task}-{backend}: {result['seconds'][f'{task}-{backend}']} s", flush=True)

@@ -11,9 +11,15 @@ MAX_DOCX_RATIO = 200                         # largest allowed uncompressed/comp
 BRIEF_MAX_CHARS = 300
 
 # Models
-THEME_MAX_SEQ_LENGTH = 192    # tokens per theme-model input (a whole shortcomings paragraph)
-MAX_SEQ_LENGTH = 96           # tokens per section-model input (context + paragraph start)
+THEME_MAX_SEQ_LENGTH = 256    # tokens per theme-model input (a whole shortcomings paragraph)
+MAX_SEQ_LENGTH = 256          # tokens per section-model input (context + paragraph; real paragraphs are long)
 BATCH_SIZE = 32               # paragraphs per model forward pass
+# How the shipped BERT models are fine-tuned (training.train, `lawnlp train`, training/train_bert.py and
+# benchmarks/bench_train.py all start from these; arguments given explicitly win).
+BERT_TRAIN_SETTINGS = {
+    "sections": {"epochs": 3, "max_length": MAX_SEQ_LENGTH, "batch_size": 16, "trainable_layers": 2},
+    "themes": {"epochs": 8, "max_length": THEME_MAX_SEQ_LENGTH, "batch_size": 16, "trainable_layers": 2, "patience": 2},
+}
 ACCEL = "auto"                # CPU acceleration of the BERT models (lawnlp.batch.accelerate): bf16 where native
 SEED = 13
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from lawnlp import defaults
 from lawnlp.augment import augment
 from lawnlp.data import AnnotatedReport, split_reports
 from lawnlp.labels import SECTION_IDS, THEME_IDS
@@ -78,7 +79,8 @@ def train(task: str, reports: list[AnnotatedReport], out: str | os.PathLike | No
           init: str | os.PathLike | None = None, seed: int = 13, augment_p: float = 0.3,
           **params: Any) -> tuple[Any, dict]:
     """Train a ``task`` model on the train split of ``reports`` (early stopping on dev), evaluate it on
-    the test split, save it to ``out``. ``init`` continues training from a saved model directory.
+    the test split, save it to ``out``. ``init`` continues training from a saved model directory; a new
+    BERT model starts from ``defaults.BERT_TRAIN_SETTINGS[task]``, which ``params`` override.
     Each training report of the sections task is replaced by a structurally augmented copy
     (lawnlp.augment: headings dropped or inline, parts reordered, traditional, debris ...) with the
     given per-augmentation probability ``augment_p``."""
@@ -95,15 +97,17 @@ def train(task: str, reports: list[AnnotatedReport], out: str | os.PathLike | No
         for k, v in params.items():
             setattr(model, k, v)
     else:
+        if backend == "bert":
+            params = {**defaults.BERT_TRAIN_SETTINGS[task], **params}
         model = new_model(task, backend, seed=seed, **params)
     start = time.perf_counter()
     if backend == "lite":
         model.fit(train_ex.texts, train_ex.labels, train_ex.contexts)
-        if task == "themes":
+        if task == "themes" and len(dev_ex):
             _tune_lite_thresholds(model, dev_ex)
     else:
         model.fit(train_ex.texts, train_ex.labels, train_ex.contexts,
-                  dev=(dev_ex.texts, dev_ex.labels, dev_ex.contexts))
+                  dev=(dev_ex.texts, dev_ex.labels, dev_ex.contexts) if len(dev_ex) else None)
     metrics = {"train_seconds": round(time.perf_counter() - start, 1),
                "train_examples": len(train_ex), "dev_examples": len(dev_ex),
                "test": evaluate(task, model, splits["test"]) if splits["test"] else {}}

@@ -126,3 +126,27 @@ def test_train_and_evaluate_lite_end_to_end(tmp_path):
     assert metrics["test"]["in_context"]["accuracy"] >= 0.8
     assert (tmp_path / "m" / "lite.json").exists()
     assert evaluate("themes", load_model(tmp_path / "m", "sections"), []) == {}
+
+
+def test_cli_train_then_evaluate_tiny_bert(tiny_base, tmp_path, capsys):
+    """`lawnlp train` on a small annotation file with a local base, then `lawnlp evaluate --model`."""
+    from lawnlp.cli import main
+
+    rows = []
+    for r in range(24):  # enough reports for the train/dev/test split to have all three
+        lines = [(t, lab, []) for lab, ts in TEXTS.items() for t in ts if lab != "shortcomings"]
+        lines[4:4] = [(t, "shortcomings", th) for t, th in THEMED]
+        rows += [{"report_id": f"r{r:02d}", "index": i, "text": t, "section": lab, "themes": th}
+                 for i, (t, lab, th) in enumerate(lines)]
+    data = tmp_path / "ann.jsonl"
+    data.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in rows), encoding="utf-8")
+    out = tmp_path / "themes-model"
+    assert main(["train", "--task", "themes", "--data", str(data), "--base", str(tiny_base), "--out", str(out),
+                 "--epochs", "1", "--trainable-layers", "1"]) == 0
+    config = json.loads((out / "config.json").read_text(encoding="utf-8"))
+    assert config["task"] == "themes" and config["params"]["base"] == str(tiny_base)
+    assert config["params"]["epochs"] == 1 and len(config["history"]) == 1
+    assert "micro-F1" in capsys.readouterr().out and (out / "README.md").read_text(encoding="utf-8").startswith("# lawnlp")
+    assert main(["evaluate", "--data", str(data), "--task", "themes", "--model", str(out), "--json"]) == 0
+    metrics = json.loads(capsys.readouterr().out)
+    assert 0.0 <= metrics["themes"]["micro_f1"] <= 1.0 and metrics["themes"]["n"] == 24 * len(THEMED)

@@ -108,11 +108,13 @@ class _BertModel:
     def _encode(self, texts: list[str], contexts: list[str] | None):
         from lawnlp.structure import CONTEXT_SEP
 
+        # never more tokens than the base has positions for (a small base may have fewer than max_length)
+        limit = min(self.max_length, self.net_.encoder.config.max_position_embeddings)
         if contexts and any(contexts):
             ctx = [c.replace(CONTEXT_SEP, "；") for c in contexts]
-            return self.tokenizer_(ctx, texts, truncation="longest_first", max_length=self.max_length,
+            return self.tokenizer_(ctx, texts, truncation="longest_first", max_length=limit,
                                    padding=True, return_tensors="pt")
-        return self.tokenizer_(texts, truncation=True, max_length=self.max_length, padding=True, return_tensors="pt")
+        return self.tokenizer_(texts, truncation=True, max_length=limit, padding=True, return_tensors="pt")
 
     def _batches(self, n: int, lengths: list[int], shuffle: bool, rng: random.Random | None = None):
         """Index batches of similar length (little padding); shuffled batch order when training."""
