@@ -17,7 +17,8 @@ BATCH_SIZE = 32               # paragraphs per model forward pass
 # How the shipped BERT models are fine-tuned (training.train, `lawnlp train`, training/train_bert.py and
 # benchmarks/bench_train.py all start from these; arguments given explicitly win).
 BERT_TRAIN_SETTINGS = {
-    "sections": {"epochs": 3, "max_length": MAX_SEQ_LENGTH, "batch_size": 16, "trainable_layers": 2},
+    "sections": {"epochs": 4, "max_length": MAX_SEQ_LENGTH, "batch_size": 16, "trainable_layers": 3,
+                 "context_dropout": 0.3},
     "themes": {"epochs": 8, "max_length": THEME_MAX_SEQ_LENGTH, "batch_size": 16, "trainable_layers": 2, "patience": 2},
 }
 ACCEL = "auto"                # CPU acceleration of the BERT models (lawnlp.batch.accelerate): bf16 where native
