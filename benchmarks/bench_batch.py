@@ -125,7 +125,8 @@ def _naive(analyzer, paths: list[str]):
     labelling code, its models wrapped in OneByOne), no batching across paragraphs or reports."""
     from lawnlp.pipeline import Analyzer
 
-    naive = Analyzer(sections=OneByOne(analyzer.section_model), themes=OneByOne(analyzer.theme_model))
+    naive = Analyzer(sections=OneByOne(analyzer.section_model), themes=OneByOne(analyzer.theme_model),
+                     accel="none")  # plain fp32: the obvious way to run them
     for path in paths:
         try:
             report = naive.parse(path)

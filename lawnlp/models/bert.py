@@ -104,17 +104,20 @@ class _BertModel:
         base_dir = resolve_base(self.base)
         self.tokenizer_ = AutoTokenizer.from_pretrained(str(base_dir))
         self.net_ = _Net.build(base_dir, len(self.labels), self.trainable_layers)
+        self.max_positions_ = self.net_.encoder.config.max_position_embeddings
 
     def _encode(self, texts: list[str], contexts: list[str] | None):
         from lawnlp.structure import CONTEXT_SEP
 
-        # never more tokens than the base has positions for (a small base may have fewer than max_length)
-        limit = min(self.max_length, self.net_.encoder.config.max_position_embeddings)
+        # never more tokens than the base has positions for (a small base may have fewer than max_length);
+        # lengths padded to a multiple of 8: few distinct shapes, so the CPU kernels' caches stay small
+        limit = min(self.max_length, self.max_positions_)
+        multiple = 8 if len(texts) > 1 and limit % 8 == 0 else None  # (one text alone needs no padding)
+        pad = {"padding": True, "pad_to_multiple_of": multiple, "return_tensors": "pt"}
         if contexts and any(contexts):
             ctx = [c.replace(CONTEXT_SEP, "；") for c in contexts]
-            return self.tokenizer_(ctx, texts, truncation="longest_first", max_length=limit,
-                                   padding=True, return_tensors="pt")
-        return self.tokenizer_(texts, truncation=True, max_length=limit, padding=True, return_tensors="pt")
+            return self.tokenizer_(ctx, texts, truncation="longest_first", max_length=limit, **pad)
+        return self.tokenizer_(texts, truncation=True, max_length=limit, **pad)
 
     def _batches(self, n: int, lengths: list[int], shuffle: bool, rng: random.Random | None = None):
         """Index batches of similar length (little padding); shuffled batch order when training."""
