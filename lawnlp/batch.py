@@ -145,6 +145,16 @@ def configure_threads() -> int | None:
 # --------------------------------------------------------------------------- acceleration
 
 
+def _auto_mode() -> str:
+    """What accel="auto" means on this CPU: bf16 (labels closest to fp32: 0.9995 agreement in
+    benchmarks/README.md), else int8 (0.9955), else none."""
+    import torch
+
+    if native_bf16():
+        return "bf16"
+    return "int8" if "fbgemm" in torch.backends.quantized.supported_engines else "none"
+
+
 class _OrtNet:
     """Stands in for the torch network of a BERT model: runs an ONNX Runtime session instead."""
 
@@ -210,14 +220,14 @@ def accelerate(model: Any, mode: str | None) -> Any:
 
     ``mode``: "bf16" (bfloat16 weights: fast where the CPU computes bfloat16 natively, e.g. AVX512-BF16
     or AMX), "int8" (torch dynamic quantisation of the Linear layers), "onnx" (ONNX Runtime, fp32),
-    "onnx-int8" (ONNX Runtime with int8 weights), "auto" (bf16 where the CPU supports it natively, else
-    none) or None/"none". The original model is not modified.
+    "onnx-int8" (ONNX Runtime with int8 weights), "auto" (bf16 where the CPU computes it natively, else
+    int8 where torch has its x86 int8 kernels, else none) or None/"none". The original model is not modified.
     """
     mode = (mode or "none").lower()
     if mode not in ACCEL_MODES:
         raise ValueError(f"unknown accel {mode!r} (use one of {', '.join(ACCEL_MODES)})")
     if mode == "auto":
-        mode = "bf16" if getattr(model, "net_", None) is not None and native_bf16() else "none"
+        mode = _auto_mode() if getattr(model, "net_", None) is not None else "none"
     if mode == "none" or getattr(model, "net_", None) is None or getattr(model, "accel_", None) == mode:
         return model
     import torch
