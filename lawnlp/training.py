@@ -112,7 +112,7 @@ def train(task: str, reports: list[AnnotatedReport], out: str | os.PathLike | No
                "train_examples": len(train_ex), "dev_examples": len(dev_ex),
                "test": evaluate(task, model, splits["test"]) if splits["test"] else {}}
     if out is not None:
-        model.save_pretrained(out, metrics=metrics) if backend != "lite" else model.save_pretrained(out)
+        model.save_pretrained(out, metrics=metrics)
     return model, metrics
 
 

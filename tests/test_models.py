@@ -125,6 +125,9 @@ def test_train_and_evaluate_lite_end_to_end(tmp_path):
     model, metrics = train("sections", reports, out=tmp_path / "m", backend="lite", min_df=1)
     assert metrics["test"]["in_context"]["accuracy"] >= 0.8
     assert (tmp_path / "m" / "lite.json").exists()
+    card = (tmp_path / "m" / "README.md").read_text(encoding="utf-8")       # a model card with the test figures
+    assert card.startswith("# lawnlp sections model (lite") and str(metrics["test"]["in_context"]["accuracy"]) in card
+    assert json.loads((tmp_path / "m" / "metrics.json").read_text(encoding="utf-8"))["test"] == metrics["test"]
     assert evaluate("themes", load_model(tmp_path / "m", "sections"), []) == {}
 
 

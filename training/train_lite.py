@@ -19,7 +19,6 @@ def main() -> None:
     for task in ("sections", "themes"):
         out = ROOT / "models" / f"{task}-lite"
         _, metrics = train(task, reports, out=out, backend="lite")
-        (out / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=1), encoding="utf-8")
         print(task, json.dumps({k: v for k, v in metrics.items() if k != "test"}), flush=True)
 
 

@@ -129,15 +129,38 @@ class _LiteModel:
         return e / e.sum(axis=1, keepdims=True)
 
     # -- persistence ------------------------------------------------------------------------------
-    def save_pretrained(self, path: str | os.PathLike) -> None:
+    def save_pretrained(self, path: str | os.PathLike, metrics: dict | None = None) -> None:
+        """Write the model (JSON), its model card (README.md) and, if given, its metrics (metrics.json)."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
+        if metrics is not None:
+            (path / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=1), encoding="utf-8")
+        (path / "README.md").write_text(self.model_card(metrics), encoding="utf-8")
         vocab = sorted(self.vocabulary_, key=self.vocabulary_.get)
         cfg = {"backend": "lite", "task": self.task, "labels": list(self.labels), "vocabulary": vocab,
                "idf": np.round(self.idf_, 5).tolist(), "coef": np.round(self.coef_, 5).tolist(),
                "intercept": np.round(self.intercept_, 5).tolist(), "thresholds": self.thresholds_.tolist(),
                "params": {"C": self.C, "min_df": self.min_df, "max_features": self.max_features, "seed": self.seed}}
         (path / CONFIG_NAME).write_text(json.dumps(cfg, ensure_ascii=False), encoding="utf-8")
+
+    def model_card(self, metrics: dict | None = None) -> str:
+        test = (metrics or {}).get("test", {})
+        if self.task == "sections" and test:
+            summary = (f"in context: accuracy {test['in_context']['accuracy']}, macro-F1 {test['in_context']['macro_f1']}; "
+                       f"isolated: accuracy {test['isolated']['accuracy']}, macro-F1 {test['isolated']['macro_f1']}")
+        elif test:
+            summary = f"micro-F1 {test['micro_f1']}, macro-F1 {test['macro_f1']}"
+        else:
+            summary = "not evaluated"
+        return "\n".join([
+            f"# lawnlp {self.task} model (lite backend)", "",
+            "- Model: jieba words + character bigrams, TF-IDF, logistic regression (scikit-learn), stored as JSON;"
+            " no pretrained weights, no torch at predict time. The baseline of the BERT models.",
+            f"- Parameters: C={self.C}, min_df={self.min_df}, max_features={self.max_features}, seed {self.seed}.",
+            f"- Labels: {', '.join(self.labels)}.",
+            "- Data: lawnlp's hand-written annotated corpus (training/data), split by report, seed 13.",
+            f"- Test split: {summary} (full figures in metrics.json).",
+            "- License: Apache-2.0.", ""])
 
     @classmethod
     def from_pretrained(cls, path: str | os.PathLike):
