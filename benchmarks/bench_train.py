@@ -1,7 +1,7 @@
 """Time a full retrain of both default models on the corpus (issue target: at most 30 minutes on a
 2-core CPU), with the lite baseline trained in the same process for a ratio.
 
-    python benchmarks/bench_train.py --json benchmarks/results/train.json
+    python benchmarks/bench_train.py --json benchmarks/results-train.json [--out models]
 
 Models are written to a temporary directory (the shipped ones in models/ are not touched), or with
 ``--out models`` to that directory: the shipped models are built by this timed run.
@@ -18,11 +18,11 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from lawnlp import defaults
+from lawnlp.data import load_corpus
+from lawnlp.training import train
 
-from lawnlp import defaults  # noqa: E402
-from lawnlp.data import load_corpus  # noqa: E402
-from lawnlp.training import train  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 TARGET_SECONDS = 30 * 60
 

@@ -226,9 +226,11 @@ def accelerate(model: Any, mode: str | None) -> Any:
     mode = (mode or "none").lower()
     if mode not in ACCEL_MODES:
         raise ValueError(f"unknown accel {mode!r} (use one of {', '.join(ACCEL_MODES)})")
+    if getattr(model, "net_", None) is None:  # lite and rules models (and no torch import for them)
+        return model
     if mode == "auto":
-        mode = _auto_mode() if getattr(model, "net_", None) is not None else "none"
-    if mode == "none" or getattr(model, "net_", None) is None or getattr(model, "accel_", None) == mode:
+        mode = _auto_mode()
+    if mode == "none" or getattr(model, "accel_", None) == mode:
         return model
     import torch
 
