@@ -7,7 +7,7 @@ import pytest
 from lawnlp.abstractive import guard_numbers
 from lawnlp.scrub import find_private
 from lawnlp.summary import numbers_not_in, summarize_report
-from test_summary import qinghe
+from invented_reports import qinghe
 
 SOURCE = "全年调处矛盾纠纷274件，调解成功269件，成功率98.2%。开展普法活动53场次。联系人：李明，电话13812345678。"
 

@@ -9,7 +9,7 @@ import pytest
 from lawnlp.brief_eval import (SENT_RE, body_lines, check_samples, evaluate_briefs, format_brief_table, lcs_f, lead_baseline,
                                rouge_l, rouge_l_reference, textrank_baseline)
 from lawnlp.data import load_corpus
-from test_summary import QINGHE, QINGHE_META, SHUIWU, SHUIWU_META, annotated, paragraphs_jsonl
+from invented_reports import QINGHE, QINGHE_META, SHUIWU, SHUIWU_META, annotated, paragraphs_jsonl
 
 
 @pytest.fixture(scope="module")
