@@ -145,16 +145,6 @@ def configure_threads() -> int | None:
 # --------------------------------------------------------------------------- acceleration
 
 
-def _auto_mode() -> str:
-    """What accel="auto" means on this CPU: bf16 (labels closest to fp32: 0.9995 agreement in
-    benchmarks/README.md), else int8 (0.9955), else none."""
-    import torch
-
-    if native_bf16():
-        return "bf16"
-    return "int8" if "fbgemm" in torch.backends.quantized.supported_engines else "none"
-
-
 class _OrtNet:
     """Stands in for the torch network of a BERT model: runs an ONNX Runtime session instead."""
 
@@ -221,7 +211,7 @@ def accelerate(model: Any, mode: str | None) -> Any:
     ``mode``: "bf16" (bfloat16 weights: fast where the CPU computes bfloat16 natively, e.g. AVX512-BF16
     or AMX), "int8" (torch dynamic quantisation of the Linear layers), "onnx" (ONNX Runtime, fp32),
     "onnx-int8" (ONNX Runtime with int8 weights), "auto" (bf16 where the CPU computes it natively, else
-    int8 where torch has its x86 int8 kernels, else none) or None/"none". The original model is not modified.
+    none) or None/"none". The original model is not modified.
     """
     mode = (mode or "none").lower()
     if mode not in ACCEL_MODES:
@@ -229,7 +219,7 @@ def accelerate(model: Any, mode: str | None) -> Any:
     if getattr(model, "net_", None) is None:  # lite and rules models (and no torch import for them)
         return model
     if mode == "auto":
-        mode = _auto_mode()
+        mode = "bf16" if native_bf16() else "none"  # int8 is faster but loses more (benchmarks/README.md)
     if mode == "none" or getattr(model, "accel_", None) == mode:
         return model
     import torch

@@ -212,7 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--backend", choices=["auto", "bert", "lite", "rules"], default="auto",
                    help="models: auto (BERT if installed, else lite, else keyword rules)")
     p.add_argument("--accel", choices=list(ACCEL_MODES), default=defaults.ACCEL,
-                   help="speed up the BERT models on CPU: auto = bfloat16 where the CPU has it natively, else int8 "
+                   help="speed up the BERT models on CPU: auto = bfloat16 where the CPU has it natively "
                         "(see benchmarks/README.md); onnx needs lawnlp[onnx]")
     p.add_argument("--batch-size", type=int, default=None, help="paragraphs per model forward pass (default 32)")
     p.add_argument("--workers", type=int, default=None, help="threads reading and parsing reports ahead (default 1)")

@@ -21,7 +21,7 @@ BERT_TRAIN_SETTINGS = {
                  "context_dropout": 0.3},
     "themes": {"epochs": 8, "max_length": THEME_MAX_SEQ_LENGTH, "batch_size": 16, "trainable_layers": 2, "patience": 2},
 }
-ACCEL = "auto"                # CPU acceleration of the BERT models (lawnlp.batch.accelerate): bf16 / int8 / none
+ACCEL = "auto"                # CPU acceleration of the BERT models (lawnlp.batch.accelerate): bf16 where native
 SEED = 13
 
 # Reading (text sniffing)

@@ -28,7 +28,7 @@ class Analyzer:
     ``sections`` / ``themes`` are model directories (or already loaded models); None takes the shipped
     defaults for ``backend`` ("auto": BERT if it can be loaded, else the lite models, else keyword rules).
     ``accel`` speeds up BERT models on CPU: "auto" (default: bfloat16 weights where the CPU computes them
-    natively, else int8 dynamic quantisation where torch has x86 int8 kernels, else fp32), "bf16", "int8" (dynamic quantisation), "onnx" or "onnx-int8" (ONNX
+    natively, else fp32), "bf16", "int8" (dynamic quantisation), "onnx" or "onnx-int8" (ONNX
     Runtime; needs ``lawnlp[onnx]``), or "none"; see lawnlp.batch.accelerate and benchmarks/README.md.
     """
 
