@@ -62,3 +62,19 @@ def test_shipped_model_files_stay_small():
     files = [f for f in (REPO / "models").rglob("*") if f.is_file()]
     assert sum(f.stat().st_size for f in files) <= 40 * 1024 * 1024
     assert not [f for f in files if f.suffix in {".pkl", ".pickle", ".bin", ".pt", ".joblib"}]
+
+
+@pytest.mark.parametrize("variant", ["traditional", "half-width"])
+def test_real_samples_survive_script_and_punctuation_changes(items, variant):
+    """The same reports in traditional characters, or with half-width punctuation, label as well."""
+    if variant == "traditional":
+        import opencc
+
+        change = opencc.OpenCC("s2t").convert
+    else:
+        table = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "。": "."})
+        change = lambda text: text.translate(table)  # noqa: E731
+    changed = [(name, change(text), gold, themes) for name, text, gold, themes in items]
+    assert any(a[1] != b[1] for a, b in zip(items, changed))
+    result = evaluate_end_to_end(lawnlp.Analyzer(backend="bert"), changed)
+    assert result["accuracy"] >= SAMPLE_FLOORS["bert"] and result["all_themes_found"], result
