@@ -64,7 +64,9 @@ def load_paragraphs(path: str | Path) -> list[AnnotatedReport]:
 
         for key, kind in (("report_id", str), ("index", int), ("text", str), ("section", str)):
             if not isinstance(obj.get(key), kind) or (kind is int and isinstance(obj.get(key), bool)):
-                raise bad(f"field {key!r} missing or not a {kind.__name__}")
+                hint = (" (a text-free label file, like training/data/samples_labels.jsonl, is read with the report "
+                        "texts by lawnlp.training.sample_items)" if key == "text" and "text" not in obj else "")
+                raise bad(f"field {key!r} missing or not a {kind.__name__}{hint}")
         rid, idx, section = obj["report_id"], obj["index"], obj["section"]
         themes = obj.get("themes", [])
         if section not in SECTION_IDS:

@@ -76,6 +76,7 @@ def _bad(tmp_path: Path, lineno: int, replacement) -> tuple[Path, int]:
     (4, lambda r: {**r, "themes": ["resources_weak"]}, "themes on a 'measures'"),
     (5, lambda r: {**r, "index": 3}, "duplicate index"),
     (2, lambda r: {k: v for k, v in r.items() if k != "section"}, "section"),
+    (2, lambda r: {k: v for k, v in r.items() if k != "text"}, "text-free label file"),
 ])
 def test_validation_errors_name_file_and_line(tmp_path: Path, lineno: int, change, words: str) -> None:
     path, line = _bad(tmp_path, lineno, change)
