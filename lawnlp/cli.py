@@ -9,6 +9,7 @@ from pathlib import Path
 
 from lawnlp import defaults
 from lawnlp.batch import ACCEL_MODES
+from lawnlp.models import BACKENDS
 from lawnlp.reading import ReportError
 
 EPILOG = "Exit status: 0 on success, 1 when an input could not be read (the message names it), 2 on bad usage."
@@ -209,13 +210,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--resume", action="store_true",
                    help="skip the reports already in the output file (by source path) and append the rest")
     p.add_argument("--table", action="store_true", help="print a readable table instead of JSON")
-    p.add_argument("--backend", choices=["auto", "bert", "lite", "rules"], default="auto",
+    p.add_argument("--backend", choices=list(BACKENDS), default="auto",
                    help="models: auto (BERT if installed, else lite, else keyword rules)")
     p.add_argument("--accel", choices=list(ACCEL_MODES), default=defaults.ACCEL,
                    help="speed up the BERT models on CPU: auto = bfloat16 where the CPU has it natively "
                         "(see benchmarks/README.md); onnx needs lawnlp[onnx]")
-    p.add_argument("--batch-size", type=int, default=None, help="paragraphs per model forward pass (default 32)")
-    p.add_argument("--workers", type=int, default=None, help="threads reading and parsing reports ahead (default 1)")
+    p.add_argument("--batch-size", type=int, default=None, help=f"paragraphs per model forward pass (default {defaults.BATCH_SIZE})")
+    p.add_argument("--workers", type=int, default=None, help=f"threads reading and parsing reports ahead (default {defaults.BATCH_WORKERS})")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on standard error")
     p.set_defaults(func=cmd_analyze)
 
@@ -230,7 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("summarize", help="print the brief of one report", epilog=EPILOG,
                        description="Print a short faithful brief of one report.")
     p.add_argument("path", metavar="PATH", help="a report file")
-    p.add_argument("--max-chars", type=int, default=300, help="longest brief in characters (default 300)")
+    p.add_argument("--max-chars", type=int, default=defaults.BRIEF_MAX_CHARS,
+                   help=f"longest brief in characters (default {defaults.BRIEF_MAX_CHARS})")
     p.add_argument("--json", action="store_true", help="print the brief's fields as JSON")
     p.add_argument("--rewriter", metavar="DIR", help="a local seq2seq model directory that rewrites the draft "
                    "(numbers not in the report are dropped)")
@@ -247,7 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--init", help="continue training from this saved model directory (e.g. models/sections-bert)")
     p.add_argument("--epochs", type=int, help="most epochs (early stopping on dev may end sooner)")
     p.add_argument("--trainable-layers", type=int, help="top encoder layers to fine-tune (-1: all)")
-    p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--seed", type=int, default=defaults.SEED, help="split (and training) seed")
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("evaluate", help="evaluate models or briefs on annotations", epilog=EPILOG,
@@ -256,11 +258,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", required=True, help="annotation JSONL")
     p.add_argument("--task", choices=["sections", "themes", "all", "brief"], default="all")
     p.add_argument("--model", help="model directory (default: the shipped model of --backend)")
-    p.add_argument("--backend", choices=["auto", "bert", "lite", "rules"], default="auto")
+    p.add_argument("--backend", choices=list(BACKENDS), default="auto")
     p.add_argument("--split", choices=["all", "train", "dev", "test"], default="all",
                    help="evaluate on one split of the data (split by report with --seed), default all")
-    p.add_argument("--seed", type=int, default=13)
-    p.add_argument("--max-chars", type=int, default=300, help="brief length for --task brief")
+    p.add_argument("--seed", type=int, default=defaults.SEED, help="split (and training) seed")
+    p.add_argument("--max-chars", type=int, default=defaults.BRIEF_MAX_CHARS, help="brief length for --task brief")
     p.add_argument("--json", action="store_true", help="print metrics as JSON")
     p.set_defaults(func=cmd_evaluate)
 
