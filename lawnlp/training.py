@@ -76,7 +76,7 @@ def new_model(task: str, backend: str = "bert", **params: Any):
 
 
 def train(task: str, reports: list[AnnotatedReport], out: str | os.PathLike | None = None, backend: str = "bert",
-          init: str | os.PathLike | None = None, seed: int = 13, augment_p: float = 0.3,
+          init: str | os.PathLike | None = None, seed: int = defaults.SEED, augment_p: float = 0.3,
           **params: Any) -> tuple[Any, dict]:
     """Train a ``task`` model on the train split of ``reports`` (early stopping on dev), evaluate it on
     the test split, save it to ``out``. ``init`` continues training from a saved model directory; a new
