@@ -24,7 +24,7 @@ THEMES: dict[str, str] = {
     "other_shortcoming": "其他不足",
 }
 
-LEVELS: tuple[str, ...] = ("township", "county", "city", "department", "unknown")
+LEVELS: tuple[str, ...] = ("township", "county", "city", "province", "department", "unknown")
 
 SECTION_IDS: tuple[str, ...] = tuple(SECTIONS)
 THEME_IDS: tuple[str, ...] = tuple(THEMES)

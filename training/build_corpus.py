@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -29,6 +30,7 @@ LEVELS, SECTION_IDS, THEME_IDS = _L.LEVELS, _L.SECTION_IDS, _L.THEME_IDS
 
 CODES = {"P": "preamble", "M": "measures", "L": "leadership", "S": "shortcomings", "N": "plans", "O": "other"}
 HEADER_KEYS = ("report_id", "entity", "county", "year", "level", "brief")
+OPTIONAL_KEYS = ("published",)   # ISO date of publication, when the page or signature carries one
 
 
 class SourceError(ValueError):
@@ -57,6 +59,9 @@ def parse_source(path: Path) -> tuple[dict, list[dict], str]:
         raise SourceError(f"{path}: unknown level {meta['level']!r}")
     meta["year"] = int(meta["year"]) if meta["year"] else None
     meta["county"] = meta["county"] or None
+    meta["published"] = meta.get("published") or None
+    if meta["published"] is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["published"]):
+        raise SourceError(f"{path}: published must be an ISO date (YYYY-MM-DD), not {meta['published']!r}")
     if len(meta["brief"]) > 300:
         raise SourceError(f"{path}: brief is {len(meta['brief'])} characters, over 300")
     if meta["report_id"] != path.stem:
@@ -110,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         if meta["report_id"] in seen:
             errors.append(f"{path}: duplicate report_id {meta['report_id']}")
         seen.add(meta["report_id"])
-        metas.append({k: meta[k] for k in HEADER_KEYS})
+        metas.append({k: meta[k] for k in HEADER_KEYS + OPTIONAL_KEYS})
         records.extend(recs)
     for err in errors:
         print(err, file=sys.stderr)
