@@ -17,10 +17,9 @@ from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any
 
-from lawnlp.labels import SECTIONS, THEMES
+from lawnlp.labels import LEVEL_NAMES, SECTIONS, THEMES
 from lawnlp.report import Report
 
-LEVEL_NAMES = {"township": "乡镇（街道）", "county": "县（区）", "city": "市", "department": "部门", "unknown": "未知"}
 
 CSS = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:0;

@@ -42,16 +42,13 @@ from typing import Any, Literal
 from xml.sax.saxutils import quoteattr
 
 from lawnlp.data import META_FIELDS, AnnotatedReport
-from lawnlp.labels import LEVELS, SECTION_IDS, SECTIONS, THEME_IDS, THEMES
+from lawnlp.labels import LEVEL_NAMES, LEVELS, SECTION_COLOURS, SECTION_IDS, SECTIONS, THEME_IDS, THEMES
 from lawnlp.reading import ReportError
 
 Tool = Literal["label_studio", "doccano"]
 THEME_PREFIX = "theme:"
 META_KEYS = ("report_id", *META_FIELDS, "brief")
 _TEXT_META = ("entity", "county", "year", "brief")
-_SECTION_COLORS = {"preamble": "#8fbcd4", "measures": "#7bc47f", "leadership": "#f2b134",
-                   "shortcomings": "#e8655a", "plans": "#9b7fd1", "other": "#b0b0b0"}
-_LEVEL_NAMES = {"township": "乡镇/街道", "county": "县/区/县级市", "city": "市", "department": "部门", "unknown": "不明"}
 
 
 # --------------------------------------------------------------------------- shared helpers
@@ -394,11 +391,11 @@ def load_doccano(path: str | Path) -> list[AnnotatedReport]:
 
 def label_studio_config() -> str:
     """The Label Studio labeling config (XML) that matches ``export_label_studio``."""
-    sec = "\n".join(f"    <Label value={quoteattr(k)} hint={quoteattr(v)} background={quoteattr(_SECTION_COLORS[k])}/>"
+    sec = "\n".join(f"    <Label value={quoteattr(k)} hint={quoteattr(v)} background={quoteattr(SECTION_COLOURS[k])}/>"
                     for k, v in SECTIONS.items())
     thm = "\n".join(f"    <Label value={quoteattr(k)} hint={quoteattr(v)} background=\"#f7d794\"/>"
                     for k, v in THEMES.items())
-    lvl = "\n".join(f"    <Choice value={quoteattr(k)} hint={quoteattr(v)}/>" for k, v in _LEVEL_NAMES.items())
+    lvl = "\n".join(f"    <Choice value={quoteattr(k)} hint={quoteattr(v)}/>" for k, v in LEVEL_NAMES.items())
     return f"""<View>
   <Header value="$report_id"/>
   <Header value="段落所属部分 section (one per line; select whole lines)" size="5"/>

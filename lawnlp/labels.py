@@ -24,7 +24,20 @@ THEMES: dict[str, str] = {
     "other_shortcoming": "其他不足",
 }
 
-LEVELS: tuple[str, ...] = ("township", "county", "city", "province", "department", "unknown")
+# Administrative levels of the reporting body (annotation guide, section 3) and their display names.
+LEVEL_NAMES: dict[str, str] = {
+    "township": "乡镇（街道）",
+    "county": "县（区、县级市）",
+    "city": "市（州）",
+    "province": "省（自治区）",
+    "department": "部门",
+    "unknown": "未知",
+}
+LEVELS: tuple[str, ...] = tuple(LEVEL_NAMES)
+
+# Display colours of the sections (Label Studio config, HTML page).
+SECTION_COLOURS: dict[str, str] = {"preamble": "#8fbcd4", "measures": "#7bc47f", "leadership": "#f2b134",
+                                   "shortcomings": "#e8655a", "plans": "#9b7fd1", "other": "#b0b0b0"}
 
 SECTION_IDS: tuple[str, ...] = tuple(SECTIONS)
 THEME_IDS: tuple[str, ...] = tuple(THEMES)
