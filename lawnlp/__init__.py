@@ -7,11 +7,11 @@
     report.brief.text
 """
 
-from lawnlp.frame import to_frame
+from lawnlp.errors import ReportError
 from lawnlp.labels import SECTIONS, THEMES
+from lawnlp.outputs.frames import to_frame
 from lawnlp.pipeline import Analyzer, analyze, analyze_batch, classify_sections, summarize, tag_shortcomings
-from lawnlp.reading import ReportError
-from lawnlp.report import Brief, Meta, Paragraph, Report
+from lawnlp.schema import Brief, Meta, Paragraph, Report
 
 __all__ = [
     "Analyzer", "Brief", "Meta", "Paragraph", "Report", "ReportError", "SECTIONS", "THEMES",

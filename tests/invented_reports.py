@@ -3,8 +3,8 @@ test_brief_eval and test_abstractive import them from here (tests/ is on pytest'
 
 from __future__ import annotations
 
-from lawnlp.brief_eval import gold_report
-from lawnlp.data import AnnotatedReport
+from lawnlp.annotations import AnnotatedReport
+from lawnlp.training.briefs import gold_report
 
 CODES = {"P": "preamble", "M": "measures", "L": "leadership", "S": "shortcomings", "N": "plans", "O": "other"}
 

@@ -1,17 +1,13 @@
-"""Keyword rules: the fallback backend when no trained model is available (and a sanity baseline)."""
+"""Keyword rules: a baseline backend with no trained model (used only when asked for: ``backend="rules"``)."""
 
 from __future__ import annotations
 
 import re
 
-from lawnlp.labels import THEME_IDS
+from lawnlp.labels import SECTION_IDS, THEME_IDS
+from lawnlp.text.context import SectionContext
+from lawnlp.text.patterns import RULE_PART_KEYWORDS
 
-PART_KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("plans", re.compile(r"打算|安排|计划|思路|展望|下一步|下步|努力方向|工作重点|重点工作")),
-    ("shortcomings", re.compile(r"不足|问题|短板|差距|薄弱|挑战|困难|弱项")),
-    ("leadership", re.compile(r"第一责任人|主要负责人|主要领导|述法|四个亲自|党政主要")),
-    ("measures", re.compile(r"举措|成效|情况|做法|工作|成绩|亮点")),
-)
 OTHER_RE = re.compile(r"^(?:特此报告|.{2,30}(?:人民政府|办事处|局|委员会)$|20\d\d\s*年\s*\d{1,2}\s*月|联系人|联系电话|抄送|印发|"
                       r"附件|.{0,40}报告$|.{2,30}[：:]$)")
 PREAMBLE_RE = re.compile(r"现将.{0,30}(?:报告|汇报)如下|报告如下|总结如下|汇报如下")
@@ -33,19 +29,23 @@ PROBLEM_RE = re.compile(r"不足|不够|不强|薄弱|欠缺|有待|不高|不�
 
 def part_of_heading(text: str) -> str | None:
     """The section a part heading announces, by its keywords, or None."""
-    for label, pattern in PART_KEYWORDS:
+    for label, pattern in RULE_PART_KEYWORDS:
         if pattern.search(text):
             return label
     return None
 
 
 class RuleSectionClassifier:
-    """Section of a paragraph from its top enclosing heading's keywords (see structure.contexts), else its own."""
+    """Section of a paragraph from its top enclosing heading's keywords (lawnlp.text.context), else its own."""
 
-    def predict(self, texts: list[str], contexts: list[str] | None = None) -> list[str]:
+    task = "sections"
+    labels = SECTION_IDS
+
+    def predict(self, texts: list[str], contexts: list[SectionContext | None] | None = None,
+                batch_size: int | None = None) -> list[str]:
         out = []
-        for text, context in zip(texts, contexts or [""] * len(texts)):
-            heads = [h for h in context.split(" ‖ ")[0].split(" > ") if h]
+        for text, context in zip(texts, contexts or [None] * len(texts)):
+            heads = list(context.headings) if context is not None else []
             label = None
             if OTHER_RE.match(text) and len(text) <= 40:
                 label = "other"
@@ -60,7 +60,10 @@ class RuleSectionClassifier:
 class RuleThemeTagger:
     """Themes of a shortcomings paragraph from keyword lists."""
 
-    def predict(self, texts: list[str]) -> list[list[str]]:
+    task = "themes"
+    labels = THEME_IDS
+
+    def predict(self, texts: list[str], contexts: list | None = None, batch_size: int | None = None) -> list[list[str]]:
         out = []
         for text in texts:
             themes = [t for t, pattern in THEME_KEYWORDS.items() if pattern.search(text)]

@@ -12,9 +12,9 @@ def _sha(text: str) -> str:
 def model_inputs(report) -> dict:
     """Section inputs (text hash; the BERT sentence-pair first segment, the lite feature tokens' hash and the
     rules' enclosing headings) and theme inputs (hashes of the paragraph and item texts) of a parsed report."""
-    from lawnlp.models.decode import split_items
+    from lawnlp.labelling.decoding import split_items
     from lawnlp.models.lite import _features
-    from lawnlp.structure import CONTEXT_SEP, section_inputs
+    from lawnlp.text.context import bert_segment, section_inputs
 
     paragraphs = report.paragraphs
     texts, contexts = section_inputs(paragraphs, report.meta.year)
@@ -22,7 +22,6 @@ def model_inputs(report) -> dict:
     for p, t, c in zip(paragraphs, texts, contexts):
         if p.debris:
             continue
-        heads = [h for h in c.split(CONTEXT_SEP)[0].split(" > ") if h]
-        rows.append([_sha(t), c.replace(CONTEXT_SEP, "；"), _sha("\x1f".join(_features(t, c))), heads])
+        rows.append([_sha(t), bert_segment(c), _sha("\x1f".join(_features(t, c))), list(c.headings)])
     items = [[_sha(t) for t in split_items(p.norm)] for p in paragraphs]
     return {"sections": rows, "items": items}
