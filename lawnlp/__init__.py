@@ -1,10 +1,10 @@
 """lawnlp: analyse Chinese rule-of-law government annual reports (法治政府建设年度报告).
 
-    import lawnlp
-    report = lawnlp.analyze("report.txt")
-    report.meta.entity, report.meta.year
-    [(p.section, p.themes) for p in report.paragraphs]
-    report.brief.text
+import lawnlp
+report = lawnlp.analyze("report.txt")
+report.meta.entity, report.meta.year
+[(p.section, p.themes) for p in report.paragraphs]
+report.brief.text
 """
 
 from lawnlp.errors import ReportError
@@ -14,7 +14,19 @@ from lawnlp.pipeline import Analyzer, analyze, analyze_batch, classify_sections,
 from lawnlp.schema import Brief, Meta, Paragraph, Report
 
 __all__ = [
-    "Analyzer", "Brief", "Meta", "Paragraph", "Report", "ReportError", "SECTIONS", "THEMES",
-    "analyze", "analyze_batch", "classify_sections", "summarize", "tag_shortcomings", "to_frame",
+    "Analyzer",
+    "Brief",
+    "Meta",
+    "Paragraph",
+    "Report",
+    "ReportError",
+    "SECTIONS",
+    "THEMES",
+    "analyze",
+    "analyze_batch",
+    "classify_sections",
+    "summarize",
+    "tag_shortcomings",
+    "to_frame",
 ]
 __version__ = "0.1.0"

@@ -21,12 +21,17 @@ REPORT_COLUMNS = ("source", "entity", "county", "year", "level", "n_paragraphs",
 PARAGRAPH_COLUMNS = ("index", "line", "text", "section", "themes", "heading_level", "numbering", "debris")
 PARAGRAPH_ROW_COLUMNS = REPORT_COLUMNS + PARAGRAPH_COLUMNS
 REPORT_ROW_COLUMNS = (
-    REPORT_COLUMNS + ("themes", "brief")
-    + tuple(f"n_{s}" for s in SECTION_IDS) + tuple(f"chars_{s}" for s in SECTION_IDS)
+    REPORT_COLUMNS
+    + ("themes", "brief")
+    + tuple(f"n_{s}" for s in SECTION_IDS)
+    + tuple(f"chars_{s}" for s in SECTION_IDS)
 )
 # Column types (Arrow type names) for typed tables; every other column is a string.
-INT_COLUMNS = frozenset({"year", "n_paragraphs", "index", "line", "heading_level"}
-                        | {f"n_{s}" for s in SECTION_IDS} | {f"chars_{s}" for s in SECTION_IDS})
+INT_COLUMNS = frozenset(
+    {"year", "n_paragraphs", "index", "line", "heading_level"}
+    | {f"n_{s}" for s in SECTION_IDS}
+    | {f"chars_{s}" for s in SECTION_IDS}
+)
 LIST_COLUMNS = frozenset({"themes"})
 BOOL_COLUMNS = frozenset({"debris"})
 
@@ -40,9 +45,15 @@ def report_fields(report: Report | dict[str, Any]) -> dict[str, Any]:
     """The report-level columns shared by both kinds of rows."""
     d = as_dict(report)
     meta = d.get("meta") or {}
-    return {"source": d.get("source"), "entity": meta.get("entity"), "county": meta.get("county"),
-            "year": meta.get("year"), "level": meta.get("level", "unknown"),
-            "n_paragraphs": len(d.get("paragraphs") or []), "error": d.get("error")}
+    return {
+        "source": d.get("source"),
+        "entity": meta.get("entity"),
+        "county": meta.get("county"),
+        "year": meta.get("year"),
+        "level": meta.get("level", "unknown"),
+        "n_paragraphs": len(d.get("paragraphs") or []),
+        "error": d.get("error"),
+    }
 
 
 def paragraph_rows(report: Report | dict[str, Any]) -> list[dict[str, Any]]:
@@ -53,8 +64,9 @@ def paragraph_rows(report: Report | dict[str, Any]) -> list[dict[str, Any]]:
     paragraphs = d.get("paragraphs") or []
     if not paragraphs:
         return [head | {k: None for k in PARAGRAPH_COLUMNS}]
-    return [head | {k: (list(p.get(k) or []) if k == "themes" else p.get(k)) for k in PARAGRAPH_COLUMNS}
-            for p in paragraphs]
+    return [
+        head | {k: (list(p.get(k) or []) if k == "themes" else p.get(k)) for k in PARAGRAPH_COLUMNS} for p in paragraphs
+    ]
 
 
 def report_row(report: Report | dict[str, Any]) -> dict[str, Any]:

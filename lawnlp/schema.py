@@ -20,12 +20,12 @@ class Paragraph:
 
     index: int
     line: int
-    text: str                       # original text, artefacts removed
-    norm: str                       # normalised for analysis (simplified, full-width punctuation)
+    text: str  # original text, artefacts removed
+    norm: str  # normalised for analysis (simplified, full-width punctuation)
     heading_level: int | None = None  # 1 一、  2 （一）  3 1.  4 （1）; None for body text
-    numbering: str | None = None    # the marker as written: "一、", "（二）", "3.", "一是" ...
+    numbering: str | None = None  # the marker as written: "一、", "（二）", "3.", "一是" ...
     headings: list[str] = field(default_factory=list)  # enclosing headings (normalised), outermost first
-    debris: bool = False            # web or word-processor debris (always section "other")
+    debris: bool = False  # web or word-processor debris (always section "other")
     section: str | None = None
     themes: list[str] = field(default_factory=list)
 

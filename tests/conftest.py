@@ -32,8 +32,14 @@ def tiny_base(tmp_path_factory):
     chars = sorted(c for c in chars if not c.isspace())
     (path / "vocab.txt").write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *chars]), encoding="utf-8")
     transformers.BertTokenizerFast(vocab_file=str(path / "vocab.txt")).save_pretrained(str(path))
-    config = transformers.BertConfig(vocab_size=5 + len(chars), hidden_size=32, num_hidden_layers=2,
-                                     num_attention_heads=2, intermediate_size=64, max_position_embeddings=512)
+    config = transformers.BertConfig(
+        vocab_size=5 + len(chars),
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=512,
+    )
     torch.manual_seed(0)
     transformers.BertModel(config).save_pretrained(str(path))
     return path

@@ -12,6 +12,7 @@ import json
 import pytest
 
 import lawnlp
+
 from golden.build import BACKENDS, OUT, golden_texts, result_record
 from golden.inputs import model_inputs
 

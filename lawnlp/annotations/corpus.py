@@ -24,13 +24,18 @@ def load_paragraphs(path: str | Path) -> list[AnnotatedReport]:
     reports: dict[str, AnnotatedReport] = {}
     seen: dict[tuple[str, int], int] = {}
     for lineno, obj in read_jsonl(path):
-        def bad(msg: str) -> ReportError:
+
+        def bad(msg: str, lineno: int = lineno) -> ReportError:
             return ReportError(msg, str(path), lineno)
 
         for key, kind in (("report_id", str), ("index", int), ("text", str), ("section", str)):
             if not isinstance(obj.get(key), kind) or (kind is int and isinstance(obj.get(key), bool)):
-                hint = (" (a text-free label file, like training/data/samples_labels.jsonl, is read with the report "
-                        "texts by lawnlp.training.sample_items)" if key == "text" and "text" not in obj else "")
+                hint = (
+                    " (a text-free label file, like training/data/samples_labels.jsonl, is read with the report "
+                    "texts by lawnlp.training.sample_items)"
+                    if key == "text" and "text" not in obj
+                    else ""
+                )
                 raise bad(f"field {key!r} missing or not a {kind.__name__}{hint}")
         rid, idx, section = obj["report_id"], obj["index"], obj["section"]
         themes = obj.get("themes", [])
@@ -115,8 +120,9 @@ def load_annotations(path: str | Path) -> list[AnnotatedReport]:
     return load_export(path)
 
 
-def write_lawnlp(reports: list[AnnotatedReport], paragraphs: str | Path,
-                 reports_path: str | Path | None = None) -> tuple[Path, Path]:
+def write_lawnlp(
+    reports: list[AnnotatedReport], paragraphs: str | Path, reports_path: str | Path | None = None
+) -> tuple[Path, Path]:
     """Write lawnlp paragraph JSONL and report metadata JSONL (default: reports.jsonl beside it).
     Reports without metadata get an empty record (level ``unknown``) so the pair validates."""
     paragraphs = Path(paragraphs)
@@ -124,12 +130,19 @@ def write_lawnlp(reports: list[AnnotatedReport], paragraphs: str | Path,
     with open(paragraphs, "w", encoding="utf-8") as fh:
         for r in reports:
             for i, (t, s, th) in enumerate(zip(r.texts, r.sections, r.themes)):
-                fh.write(dumps({"report_id": r.report_id, "index": i, "text": t, "section": s,
-                                "themes": list(th)}) + "\n")
+                fh.write(
+                    dumps({"report_id": r.report_id, "index": i, "text": t, "section": s, "themes": list(th)}) + "\n"
+                )
     with open(reports_path, "w", encoding="utf-8") as fh:
         for r in reports:
-            rec = {"report_id": r.report_id, "entity": None, "county": None, "year": None, "level": "unknown",
-                   "brief": None}
+            rec = {
+                "report_id": r.report_id,
+                "entity": None,
+                "county": None,
+                "year": None,
+                "level": "unknown",
+                "brief": None,
+            }
             rec.update({k: r.meta[k] for k in (*META_FIELDS, *OPTIONAL_META_FIELDS, "brief") if k in r.meta})
             fh.write(dumps(rec) + "\n")
     return paragraphs, reports_path

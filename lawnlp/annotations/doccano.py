@@ -16,8 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from lawnlp.annotations.schema import AnnotatedReport
-from lawnlp.annotations.spans import Builder, Lines, check_exportable, clean_meta, export_meta, line_spans
-from lawnlp.annotations.tools import read_text, unique
+from lawnlp.annotations.spans import (
+    Builder,
+    Lines,
+    check_exportable,
+    clean_meta,
+    export_meta,
+    line_spans,
+    read_text,
+    unique,
+)
 from lawnlp.errors import ReportError
 
 THEME_PREFIX = "theme:"
@@ -62,11 +70,12 @@ def load_doccano(path: str | Path) -> list[AnnotatedReport]:
                 raise b.error(f"an entity must be an object, got {ent!r}")
             spans.append((ent.get("start_offset"), ent.get("end_offset"), ent.get("label")))
         for start, end, label in spans:
-            if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)) \
-                    or not isinstance(label, str):
+            if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)) or not isinstance(
+                label, str
+            ):
                 raise b.error(f"bad span {[start, end, label]!r}")
             if label.startswith(THEME_PREFIX):
-                b.theme(start, end, label[len(THEME_PREFIX):])
+                b.theme(start, end, label[len(THEME_PREFIX) :])
             else:
                 b.section(start, end, label)
         reports.append(b.report(report_id, clean_meta(obj, report_id, b.error)))

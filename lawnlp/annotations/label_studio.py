@@ -24,9 +24,17 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from lawnlp.annotations.schema import META_FIELDS, AnnotatedReport
-from lawnlp.annotations.spans import (Builder, Lines, check_exportable, clean_meta, export_meta, line_spans,
-                                      resolve_offsets)
-from lawnlp.annotations.tools import read_text, unique
+from lawnlp.annotations.spans import (
+    Builder,
+    Lines,
+    check_exportable,
+    clean_meta,
+    export_meta,
+    line_spans,
+    read_text,
+    resolve_offsets,
+    unique,
+)
 from lawnlp.errors import ReportError
 from lawnlp.labels import LEVEL_NAMES, SECTION_COLOURS, SECTIONS, THEME_IDS, THEMES
 
@@ -105,10 +113,13 @@ def load_label_studio(path: str | Path) -> list[AnnotatedReport]:
 
 def label_studio_config() -> str:
     """The Label Studio labeling config (XML) that matches ``export_label_studio``."""
-    sec = "\n".join(f"    <Label value={quoteattr(k)} hint={quoteattr(v)} background={quoteattr(SECTION_COLOURS[k])}/>"
-                    for k, v in SECTIONS.items())
-    thm = "\n".join(f"    <Label value={quoteattr(k)} hint={quoteattr(v)} background=\"#f7d794\"/>"
-                    for k, v in THEMES.items())
+    sec = "\n".join(
+        f"    <Label value={quoteattr(k)} hint={quoteattr(v)} background={quoteattr(SECTION_COLOURS[k])}/>"
+        for k, v in SECTIONS.items()
+    )
+    thm = "\n".join(
+        f'    <Label value={quoteattr(k)} hint={quoteattr(v)} background="#f7d794"/>' for k, v in THEMES.items()
+    )
     lvl = "\n".join(f"    <Choice value={quoteattr(k)} hint={quoteattr(v)}/>" for k, v in LEVEL_NAMES.items())
     return f"""<View>
   <Header value="$report_id"/>
@@ -128,7 +139,8 @@ def label_studio_config() -> str:
   <Choices name="level" toName="text" choice="single" showInline="true">
 {lvl}
   </Choices>
-  <TextArea name="brief" toName="text" maxSubmissions="1" editable="true" rows="4" placeholder="brief 摘要（不超过300字）"/>
+  <TextArea name="brief" toName="text" maxSubmissions="1" editable="true" rows="4"
+            placeholder="brief 摘要（不超过300字）"/>
 </View>
 """
 
@@ -143,20 +155,53 @@ def to_label_studio(reports: list[AnnotatedReport]) -> list[dict]:
         for i, ((start, end), section, themes) in enumerate(zip(line_spans(r.texts), r.sections, r.themes)):
             rid = f"r{i}"
             span = {"start": start, "end": end, "text": text[start:end]}
-            result.append({"id": rid, "from_name": "section", "to_name": "text", "type": "labels",
-                           "value": {**span, "labels": [section]}})
+            result.append(
+                {
+                    "id": rid,
+                    "from_name": "section",
+                    "to_name": "text",
+                    "type": "labels",
+                    "value": {**span, "labels": [section]},
+                }
+            )
             if themes:
-                result.append({"id": rid, "from_name": "themes", "to_name": "text", "type": "labels",
-                               "value": {**span, "labels": list(themes)}})
+                result.append(
+                    {
+                        "id": rid,
+                        "from_name": "themes",
+                        "to_name": "text",
+                        "type": "labels",
+                        "value": {**span, "labels": list(themes)},
+                    }
+                )
         for key, value in export_meta(r).items():
             if key == "level":
-                result.append({"id": "meta-level", "from_name": "level", "to_name": "text", "type": "choices",
-                               "value": {"choices": [value]}})
+                result.append(
+                    {
+                        "id": "meta-level",
+                        "from_name": "level",
+                        "to_name": "text",
+                        "type": "choices",
+                        "value": {"choices": [value]},
+                    }
+                )
             else:
-                result.append({"id": f"meta-{key}", "from_name": key, "to_name": "text", "type": "textarea",
-                               "value": {"text": [str(value)]}})
-        tasks.append({"id": n, "data": {"text": text, "report_id": r.report_id},
-                      "annotations": [{"id": n, "result": result, "was_cancelled": False}]})
+                result.append(
+                    {
+                        "id": f"meta-{key}",
+                        "from_name": key,
+                        "to_name": "text",
+                        "type": "textarea",
+                        "value": {"text": [str(value)]},
+                    }
+                )
+        tasks.append(
+            {
+                "id": n,
+                "data": {"text": text, "report_id": r.report_id},
+                "annotations": [{"id": n, "result": result, "was_cancelled": False}],
+            }
+        )
     return tasks
 
 

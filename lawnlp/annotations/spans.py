@@ -3,8 +3,8 @@ collector that checks spans against whole lines, and metadata cleaning.
 
 The report text is always the report's lines joined by ``\\n``; every non-blank line is one paragraph (the
 annotation guide's ``index`` counts them from 0). Offsets are Python character offsets (Unicode code
-points) into that text, end exclusive; errors are ``ReportError`` naming the file and the task (Label Studio) or JSONL line (doccano), and
-the report line (paragraph index + 1) concerned.
+points) into that text, end exclusive. Errors are ``ReportError`` naming the file and the task (Label
+Studio) or JSONL line (doccano), and the report line (paragraph index + 1) concerned.
 """
 
 from __future__ import annotations
@@ -105,8 +105,9 @@ class Builder:
 
     def section(self, start: int, end: int, label: str) -> None:
         if label not in SECTION_IDS:
-            raise self.error(f"unknown section id {label!r} (expected one of {', '.join(SECTION_IDS)})",
-                             self._line_at(start))
+            raise self.error(
+                f"unknown section id {label!r} (expected one of {', '.join(SECTION_IDS)})", self._line_at(start)
+            )
         for i in self.cover(start, end, "section"):
             if self.sections[i] not in (None, label):
                 raise self.error(f"two sections on one line: {self.sections[i]!r} and {label!r}", i)
@@ -132,8 +133,9 @@ class Builder:
                 raise self.error(f"no section label on line {self.lines.texts[i][:20]!r}", i)
             if self.themes[i] and s != "shortcomings":
                 raise self.error(f"themes on a {s!r} line (themes belong to 'shortcomings' only)", i)
-        return AnnotatedReport(report_id, list(self.lines.texts), [s for s in self.sections if s],
-                               [list(t) for t in self.themes], meta)
+        return AnnotatedReport(
+            report_id, list(self.lines.texts), [s for s in self.sections if s], [list(t) for t in self.themes], meta
+        )
 
 
 def clean_meta(raw: dict, report_id: str, err) -> dict:
@@ -167,3 +169,21 @@ def clean_meta(raw: dict, report_id: str, err) -> dict:
 def export_meta(report: AnnotatedReport) -> dict:
     """The report's metadata fields (without report_id) that have a value."""
     return {k: report.meta[k] for k in (*META_FIELDS, "brief") if report.meta.get(k) is not None}
+
+
+def read_text(path: Path) -> str:
+    """The text of an export file (UTF-8, with or without BOM)."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReportError(f"cannot read annotation export: {exc}", str(path)) from None
+
+
+def unique(reports: list[AnnotatedReport], path: Path) -> list[AnnotatedReport]:
+    """``reports``, checked to have distinct report ids."""
+    seen: set[str] = set()
+    for r in reports:
+        if r.report_id in seen:
+            raise ReportError(f"duplicate report_id {r.report_id!r}", str(path))
+        seen.add(r.report_id)
+    return reports

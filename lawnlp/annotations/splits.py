@@ -8,8 +8,9 @@ from lawnlp.annotations.schema import AnnotatedReport
 from lawnlp.config import SEED
 
 
-def split_reports(reports: list[AnnotatedReport], dev: float = 0.15, test: float = 0.15,
-                  seed: int = SEED) -> dict[str, list[AnnotatedReport]]:
+def split_reports(
+    reports: list[AnnotatedReport], dev: float = 0.15, test: float = 0.15, seed: int = SEED
+) -> dict[str, list[AnnotatedReport]]:
     """Split by report (never a report in two splits) with a fixed seed: {"train", "dev", "test"}.
 
     Each report's split depends only on (seed, report_id), through a hash, so adding reports to a

@@ -50,11 +50,17 @@ def corpus_stats(reports: list[AnnotatedReport]) -> dict:
         "shortcoming_paragraphs_with_themes": with_themes,
         "levels": levels,
         "years": dict(sorted(years.items(), key=lambda kv: (kv[0] == "unknown", kv[0]))),
-        "paragraph_chars": {"p10": _percentile(lengths, 10), "p50": _percentile(lengths, 50),
-                            "p90": _percentile(lengths, 90), "max": lengths[-1] if lengths else 0},
-        "paragraphs_per_report": {"min": per_report[0] if per_report else 0,
-                                  "p50": _percentile(per_report, 50),
-                                  "max": per_report[-1] if per_report else 0},
+        "paragraph_chars": {
+            "p10": _percentile(lengths, 10),
+            "p50": _percentile(lengths, 50),
+            "p90": _percentile(lengths, 90),
+            "max": lengths[-1] if lengths else 0,
+        },
+        "paragraphs_per_report": {
+            "min": per_report[0] if per_report else 0,
+            "p50": _percentile(per_report, 50),
+            "max": per_report[-1] if per_report else 0,
+        },
     }
 
 
@@ -74,8 +80,10 @@ def format_stats(stats: dict) -> str:
     block("section (paragraphs)", stats["sections"], n_par, SECTIONS)
     n_short = max(stats["sections"].get("shortcomings", 0), 1)
     block("theme (paragraphs)", stats["themes"], n_short, THEMES)
-    lines[-1:] = [f"  (share of shortcomings paragraphs; {stats['shortcoming_paragraphs_with_themes']} "
-                  f"have at least one theme)", ""]
+    lines[-1:] = [
+        f"  (share of shortcomings paragraphs; {stats['shortcoming_paragraphs_with_themes']} have at least one theme)",
+        "",
+    ]
     block("level (reports)", stats["levels"], n_rep)
     block("year (reports)", stats["years"], n_rep)
     pc, pr = stats["paragraph_chars"], stats["paragraphs_per_report"]

@@ -12,20 +12,16 @@ from lawnlp.errors import ReportError
 Tool = Literal["label_studio", "doccano"]
 
 
-def read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReportError(f"cannot read annotation export: {exc}", str(path)) from None
-
-
 def _kind_of(obj: Any) -> Tool | None:
     if not isinstance(obj, dict):
         return None
     if isinstance(obj.get("data"), dict) and ("annotations" in obj or "completions" in obj):
         return "label_studio"
-    if isinstance(obj.get("text"), str) and ("label" in obj or "entities" in obj or "labels" in obj) \
-            and "section" not in obj:
+    if (
+        isinstance(obj.get("text"), str)
+        and ("label" in obj or "entities" in obj or "labels" in obj)
+        and "section" not in obj
+    ):
         return "doccano"
     return None
 
@@ -67,12 +63,3 @@ def load_export(path: str | Path) -> list[AnnotatedReport]:
     if not path.exists():
         raise ReportError("annotation export not found", str(path))
     raise ReportError("not a Label Studio JSON export or a doccano JSONL export", str(path))
-
-
-def unique(reports: list[AnnotatedReport], path: Path) -> list[AnnotatedReport]:
-    seen: set[str] = set()
-    for r in reports:
-        if r.report_id in seen:
-            raise ReportError(f"duplicate report_id {r.report_id!r}", str(path))
-        seen.add(r.report_id)
-    return reports

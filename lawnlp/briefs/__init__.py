@@ -42,8 +42,9 @@ def build_brief(report: Report, max_chars: int = BRIEF.max_chars, rewriter: Any 
     private = set(find_private("\n".join(p.text for p in report.paragraphs)))
     private |= set(find_private(source))
     head = f"{meta.entity or ''}{f'{meta.year}年' if meta.year is not None else ''}"
-    body_sents = [s for p in report.paragraphs if p.section not in (None, "other") and not p.debris
-                  for s in sentences(p, private)]
+    body_sents = [
+        s for p in report.paragraphs if p.section not in (None, "other") and not p.debris for s in sentences(p, private)
+    ]
     tfidf = TfIdf(body_sents or [source])
 
     figures, phrases = figure_items(report, private, tfidf)
@@ -51,9 +52,9 @@ def build_brief(report: Report, max_chars: int = BRIEF.max_chars, rewriter: Any 
     if len(sel_figures) < BRIEF.min_figures:  # few figures: heading phrases stand in
         used = {it.order[0] for it in sel_figures}
         extra = [it for it in phrases if it.order[0] not in used]
-        sel_figures += extra[:BRIEF.min_figures + 1 - len(sel_figures)]
-    themes = theme_items(report, private)[:BRIEF.max_themes]
-    plans = plan_items(report, private, tfidf)[:BRIEF.max_plans]
+        sel_figures += extra[: BRIEF.min_figures + 1 - len(sel_figures)]
+    themes = theme_items(report, private)[: BRIEF.max_themes]
+    plans = plan_items(report, private, tfidf)[: BRIEF.max_plans]
     head_of_plans = plans_head(report)
 
     sel_figures, themes, plans, text = fit_budget(head, sel_figures, themes, head_of_plans, plans, max_chars)
@@ -62,19 +63,29 @@ def build_brief(report: Report, max_chars: int = BRIEF.max_chars, rewriter: Any 
         if len(text) > max_chars:
             text = cut(text, max_chars)
 
-    figure_texts = ["、".join([it.text] + it.extra.get("attached", [])) for it in sorted(sel_figures, key=lambda i: i.order)
-                    if it.kind == "figure"]
-    measure_phrases = [it.text for it in phrases[:BRIEF.max_measures]]
+    figure_texts = [
+        "、".join([it.text] + it.extra.get("attached", []))
+        for it in sorted(sel_figures, key=lambda i: i.order)
+        if it.kind == "figure"
+    ]
+    measure_phrases = [it.text for it in phrases[: BRIEF.max_measures]]
     if not measure_phrases:
         measure_phrases = [it.text for it in sel_figures]
     theme_ids = [it.extra["id"] for it in sorted(themes, key=lambda i: i.order) if "id" in it.extra]
     plan_texts = [it.text for it in sorted(plans, key=lambda i: i.order)]
-    brief = Brief(text=text, entity=meta.entity, year=meta.year, measures=measure_phrases, figures=figure_texts,
-                  themes=theme_ids, plans=plan_texts)
+    brief = Brief(
+        text=text,
+        entity=meta.entity,
+        year=meta.year,
+        measures=measure_phrases,
+        figures=figure_texts,
+        themes=theme_ids,
+        plans=plan_texts,
+    )
     if rewriter is not None:
         try:
             out = guard_numbers(rewriter.rewrite(text), source)
-        except Exception:  # noqa: BLE001 - a failed rewrite keeps the extractive brief
+        except Exception:
             out = ""
         if out and len(out) <= max_chars:
             brief.text = out

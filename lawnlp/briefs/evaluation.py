@@ -19,7 +19,6 @@ KEEP_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 SENT_RE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 
 
-
 # -- ROUGE-L ------------------------------------------------------------------------------------------
 def _chars(text: str) -> list[str]:
     return KEEP_RE.findall(normalize(text.replace("\n", " ")).lower())
@@ -67,8 +66,8 @@ def rouge_l_reference(hyp: str, ref: str) -> float:
 def body_lines(text: str) -> list[str]:
     """The report's normalised lines after its title lines (leading short lines without a full stop,
     web debris, the addressee)."""
-    lines = [normalize(l) for l in text.splitlines() if l.strip()]
-    lines = [l for l in lines if l]
+    lines = [normalize(line) for line in text.splitlines() if line.strip()]
+    lines = [line for line in lines if line]
     i = 0
     while i < len(lines) and (is_debris(lines[i]) or ("。" not in lines[i] and len(lines[i]) <= 40)):
         i += 1
@@ -86,7 +85,7 @@ def textrank_baseline(text: str, max_chars: int = BRIEF.max_chars) -> str:
     import jieba
 
     jieba.setLogLevel(60)
-    sents = [s.strip() for l in body_lines(text) for s in SENT_RE.findall(l) if len(s.strip()) >= 6]
+    sents = [s.strip() for line in body_lines(text) for s in SENT_RE.findall(line) if len(s.strip()) >= 6]
     if not sents:
         return lead_baseline(text, max_chars)
     words = [set(w for w in jieba.lcut(s) if KEEP_RE.search(w)) for s in sents]

@@ -28,7 +28,7 @@ def numbers_not_in(text: str, source: str) -> list[str]:
     text = normalize_text(text)
     bad = []
     for m in NUMBER_RE.finditer(text):
-        unit = text[m.end():m.end() + 1]
+        unit = text[m.end() : m.end() + 1]
         unit = unit if unit and not unit.isspace() and unit not in "，。；、：,.;)）" else ""
         pat = rf"(?<![\d.]){re.escape(m.group())}(?![\d]|\.\d)" + (re.escape(unit) if unit else "")
         if not re.search(pat, src):
@@ -44,16 +44,16 @@ def _repair(clause: str, source: str) -> str | None:
     unit the source has, or None when a number cannot be repaired that way."""
     out = clause
     for m in reversed(list(NUMBER_RE.finditer(clause))):
-        unit = clause[m.end():m.end() + 1]
+        unit = clause[m.end() : m.end() + 1]
         if not numbers_not_in(m.group() + unit, source):
             continue
-        words = re.search(r"[\u4e00-\u9fff]{2,6}$", clause[:m.start()])
+        words = re.search(r"[\u4e00-\u9fff]{2,6}$", clause[: m.start()])
         if not words or not re.match(r"[\u4e00-\u9fff%]", unit):
             return None
         found = set(re.findall(re.escape(words.group()) + r"(\d+(?:\.\d+)?)" + re.escape(unit), source))
         if len(found) != 1:
             return None
-        out = out[:m.start()] + found.pop() + out[m.end():]
+        out = out[: m.start()] + found.pop() + out[m.end() :]
     return None if numbers_not_in(out, source) else out
 
 
@@ -73,7 +73,7 @@ def guard_numbers(output: str, source: str) -> str:
             fixed = _repair(body, src)
             if fixed is None:
                 continue
-            clause = fixed + clause[len(body):]
+            clause = fixed + clause[len(body) :]
         kept.append(clause)
     text = "".join(kept)
     text = re.sub(r"[，；：、,;:]+$", "。", text) if text else text

@@ -66,7 +66,9 @@ def topic_prior(text: str) -> float:
     return sum(w for p, w in weights()["topics"] if p.search(text))
 
 
-def figure_features(phrase: str, centrality: float, p: Paragraph, sentence: int, clause: int, last: int) -> dict[str, float]:
+def figure_features(
+    phrase: str, centrality: float, p: Paragraph, sentence: int, clause: int, last: int
+) -> dict[str, float]:
     """What a figure phrase is scored on (weights: weights.json "figure")."""
     m = FIGURE_RE.search(phrase)
     num = float(NUMBER_RE.match(m.group()).group()) if m else 0.0
@@ -93,8 +95,12 @@ def figure_score(features: dict[str, float]) -> float:
 def plan_score(centrality: float, starts_item: bool, is_heading: bool, later_sentence: bool) -> float:
     """The score of a plan phrase (weights.json "plan")."""
     w = weights()["plan"]
-    return (w["plan_centrality"] * centrality + w["plan_item"] * starts_item + w["plan_heading"] * is_heading
-            - w["plan_later_sentence"] * later_sentence)
+    return (
+        w["plan_centrality"] * centrality
+        + w["plan_item"] * starts_item
+        + w["plan_heading"] * is_heading
+        - w["plan_later_sentence"] * later_sentence
+    )
 
 
 def select_figures(figures: list[Any], k: int) -> list[Any]:

@@ -9,6 +9,7 @@ from lawnlp.briefs.candidates import Item
 from lawnlp.config import BRIEF
 from lawnlp.schema import Report
 
+
 def plans_head(report: Report) -> str:
     year = report.meta.year
     if year is not None:
@@ -35,8 +36,9 @@ def render(head: str, figures: list[Item], themes: list[Item], plans_head: str, 
     return f"{body}。" if body else ""
 
 
-def fit_budget(head: str, figures: list[Item], themes: list[Item], plans_head: str, plans: list[Item],
-         max_chars: int) -> tuple[list[Item], list[Item], list[Item], str]:
+def fit_budget(
+    head: str, figures: list[Item], themes: list[Item], plans_head: str, plans: list[Item], max_chars: int
+) -> tuple[list[Item], list[Item], list[Item], str]:
     """Drop the lowest-ranked items (figure attachments first) until the brief fits ``max_chars``."""
     figures, themes, plans = list(figures), list(themes), list(plans)
     quota = BRIEF.part_shares
@@ -49,8 +51,11 @@ def fit_budget(head: str, figures: list[Item], themes: list[Item], plans_head: s
             min(attached, key=lambda it: it.score).extra["attached"] = []
             continue
         parts = [("figures", figures), ("themes", themes), ("plans", plans)]
-        over = [(sum(len(it.text) + 1 for it in lst) / (quota[name] * max_chars), name, lst)
-                for name, lst in parts if len(lst) > 1]
+        over = [
+            (sum(len(it.text) + 1 for it in lst) / (quota[name] * max_chars), name, lst)
+            for name, lst in parts
+            if len(lst) > 1
+        ]
         if over:
             _, _, lst = max(over, key=lambda x: x[0])
             lst.remove(min(lst, key=lambda it: it.score))
@@ -66,10 +71,11 @@ def fit_budget(head: str, figures: list[Item], themes: list[Item], plans_head: s
 def cut(text: str, max_chars: int) -> str:
     """Last resort (a head longer than the budget): cut at a character boundary outside any number."""
     cut = text[:max_chars]
-    while cut and (cut[-1].isdigit() or cut[-1] == "." or (len(text) > len(cut) and text[len(cut)].isdigit()
-                                                          and cut[-1].isdigit())):
+    while cut and (
+        cut[-1].isdigit() or cut[-1] == "." or (len(text) > len(cut) and text[len(cut)].isdigit() and cut[-1].isdigit())
+    ):
         cut = cut[:-1]
     m = re.search(r"\d[\d.]*$", cut)
     if m and len(text) > len(cut) and (text[len(cut)].isdigit() or text[len(cut)] == "."):
-        cut = cut[:m.start()]
+        cut = cut[: m.start()]
     return cut

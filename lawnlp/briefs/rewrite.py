@@ -4,10 +4,10 @@
 ``AutoTokenizer``, local files only, nothing from the hub) and rewrites the extractive draft; use it as
 ``build_brief(report, rewriter=Rewriter("models/brief-rewriter"))``.
 
-Whatever the model writes goes through ``lawnlp.briefs.faithfulness.guard_numbers(output, source)``: a clause whose numbers are not
-in the report is repaired when the report has exactly one figure of the same wording and unit (调处矛盾纠纷
-275件 -> 调处矛盾纠纷274件), otherwise dropped; private data is scrubbed. ``build_brief`` keeps the
-extractive brief when the guarded output is empty or over budget.
+Whatever the model writes goes through ``lawnlp.briefs.faithfulness.guard_numbers(output, source)``: a
+clause whose numbers are not in the report is repaired when the report has exactly one figure of the same
+wording and unit (调处矛盾纠纷275件 -> 调处矛盾纠纷274件), otherwise dropped; private data is scrubbed.
+``build_brief`` keeps the extractive brief when the guarded output is empty or over budget.
 """
 
 from __future__ import annotations
@@ -22,8 +22,14 @@ _SPACE_RE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 class Rewriter:
     """A local seq2seq model that rewrites a brief draft (CPU or GPU; greedy or beam search)."""
 
-    def __init__(self, model_dir: str | os.PathLike, device: str | None = None, max_input_tokens: int = 512,
-                 max_new_tokens: int = 256, num_beams: int = 1):
+    def __init__(
+        self,
+        model_dir: str | os.PathLike,
+        device: str | None = None,
+        max_input_tokens: int = 512,
+        max_new_tokens: int = 256,
+        num_beams: int = 1,
+    ):
         from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
         path = Path(model_dir)
@@ -48,7 +54,8 @@ class Rewriter:
         enc = self.tokenizer(text, return_tensors="pt", truncation=True, max_length=self.max_input_tokens)
         enc = {k: v.to(self.device) for k, v in enc.items() if k in ("input_ids", "attention_mask")}
         with torch.no_grad():
-            out = self.model.generate(**enc, max_new_tokens=self.max_new_tokens, num_beams=self.num_beams,
-                                      do_sample=False)
+            out = self.model.generate(
+                **enc, max_new_tokens=self.max_new_tokens, num_beams=self.num_beams, do_sample=False
+            )
         decoded = self.tokenizer.decode(out[0], skip_special_tokens=True)
         return _SPACE_RE.sub("", decoded).strip()

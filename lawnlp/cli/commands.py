@@ -32,9 +32,17 @@ def analyze(args: argparse.Namespace) -> int:
         if args.table:
             reports.append(report)
 
-    counts = analyze_files(analyzer, expand_paths(args.paths), output=args.output, fmt=fmt, resume=args.resume,
-                           progress=not args.no_progress, batch_size=args.batch_size, workers=args.workers,
-                           on_report=on_report)
+    counts = analyze_files(
+        analyzer,
+        expand_paths(args.paths),
+        output=args.output,
+        fmt=fmt,
+        resume=args.resume,
+        progress=not args.no_progress,
+        batch_size=args.batch_size,
+        workers=args.workers,
+        on_report=on_report,
+    )
     if args.resume and counts["skipped"]:
         print(f"lawnlp: resumed: {counts['skipped']} reports already in {args.output} were skipped", file=sys.stderr)
     if args.table:
@@ -69,8 +77,9 @@ def train(args: argparse.Namespace) -> int:
     params = {k: v for k, v in (("epochs", args.epochs), ("trainable_layers", args.trainable_layers)) if v is not None}
     if args.backend == "bert" and args.base:
         params["base"] = args.base
-    _, metrics = train(args.task, reports, out=args.out, backend=args.backend, init=args.init, seed=args.seed,
-                       data=args.data, **params)
+    _, metrics = train(
+        args.task, reports, out=args.out, backend=args.backend, init=args.init, seed=args.seed, data=args.data, **params
+    )
     print(f"saved {args.task} model to {args.out} ({metrics['train_seconds']} s)")
     if metrics.get("test"):
         print(format_table(args.task, metrics["test"]))
@@ -147,11 +156,12 @@ def data_import(args: argparse.Namespace) -> int:
     out = Path(args.output)
     meta_path = Path(args.reports) if args.reports else out.with_name("reports.jsonl")
     if meta_path.exists() and not args.reports and not args.force:
-        print(f"lawnlp: {meta_path} exists; name another with --reports or overwrite it with --force",
-              file=sys.stderr)
+        print(f"lawnlp: {meta_path} exists; name another with --reports or overwrite it with --force", file=sys.stderr)
         return 1
     reports = load_export(args.path)
     paragraphs, meta_path = write_lawnlp(reports, out, meta_path)
-    print(f"wrote {len(reports)} reports, {sum(len(r.texts) for r in reports)} paragraphs to {paragraphs} "
-          f"(metadata: {meta_path})")
+    print(
+        f"wrote {len(reports)} reports, {sum(len(r.texts) for r in reports)} paragraphs to {paragraphs} "
+        f"(metadata: {meta_path})"
+    )
     return 0

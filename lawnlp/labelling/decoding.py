@@ -19,10 +19,14 @@ from lawnlp.text.patterns import ITEM_SPLIT_RE, LOOSE_NUMBERING_RE, PART_KEYWORD
 
 ITEM_MIN_CHARS = 60
 # Which sections may sit under a heading that names each part (other: signatures, dates, debris).
-PART_ALLOWS = {"measures": {"measures", "leadership", "other"}, "leadership": {"leadership", "other"},
-               "shortcomings": {"shortcomings", "other"}, "plans": {"plans", "other"}}
-PART_HEADING_MAX = 16   # a sub-heading names a part only when it is this short (（一）存在问题)
-PRIOR_FACTOR = 0.02     # probability factor for labels the enclosing part does not allow
+PART_ALLOWS = {
+    "measures": {"measures", "leadership", "other"},
+    "leadership": {"leadership", "other"},
+    "shortcomings": {"shortcomings", "other"},
+    "plans": {"plans", "other"},
+}
+PART_HEADING_MAX = 16  # a sub-heading names a part only when it is this short (（一）存在问题)
+PRIOR_FACTOR = 0.02  # probability factor for labels the enclosing part does not allow
 
 
 def heading_part(heading: str, level: int | None) -> str | None:

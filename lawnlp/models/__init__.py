@@ -7,8 +7,24 @@
 - ``accel``: bfloat16 / int8 / ONNX inference; ``threads``: CPU threads; ``thresholds``; ``cards``
 """
 
-from lawnlp.models.registry import (BACKENDS, SHIPPED_DIR, TASKS, load_model, load_section_model, load_theme_model,
-                                    model_backend, new_model)
+from lawnlp.models.registry import (
+    BACKENDS,
+    SHIPPED_DIR,
+    TASKS,
+    load_model,
+    load_section_model,
+    load_theme_model,
+    model_backend,
+    new_model,
+)
 
-__all__ = ["BACKENDS", "SHIPPED_DIR", "TASKS", "load_model", "load_section_model", "load_theme_model",
-           "model_backend", "new_model"]
+__all__ = [
+    "BACKENDS",
+    "SHIPPED_DIR",
+    "TASKS",
+    "load_model",
+    "load_section_model",
+    "load_theme_model",
+    "model_backend",
+    "new_model",
+]

@@ -17,13 +17,14 @@ from lawnlp.models.threads import available_cores
 
 ACCEL_MODES = ("auto", "none", "bf16", "int8", "onnx", "onnx-int8")
 
+
 class _OrtNet:
     """Stands in for the torch network of a BERT model: runs an ONNX Runtime session instead."""
 
     def __init__(self, session: Any, input_names: list[str]):
         self.session, self.input_names = session, input_names
 
-    def eval(self) -> "_OrtNet":
+    def eval(self) -> _OrtNet:
         return self
 
     def __call__(self, **enc: Any) -> Any:
@@ -46,8 +47,16 @@ def _onnx_session(net: Any, tokenizer: Any, quantize: bool) -> _OrtNet:
     buf = io.BytesIO()
     axes = {k: {0: "batch", 1: "seq"} for k in names} | {"logits": {0: "batch"}}
     with torch.inference_mode(False), torch.no_grad():
-        torch.onnx.export(net.eval(), tuple(sample[k] for k in names), buf, input_names=names,
-                          output_names=["logits"], dynamic_axes=axes, opset_version=17, dynamo=False)
+        torch.onnx.export(
+            net.eval(),
+            tuple(sample[k] for k in names),
+            buf,
+            input_names=names,
+            output_names=["logits"],
+            dynamic_axes=axes,
+            opset_version=17,
+            dynamo=False,
+        )
     model_bytes = buf.getvalue()
     if quantize:
         import tempfile
@@ -106,8 +115,7 @@ def accelerate(model: Any, mode: str | None) -> Any:
 
         with warnings.catch_warnings():  # torch 2.13 marks its quantized tensors deprecated (they still work)
             warnings.filterwarnings("ignore", message=r".*quantiz.*deprecated", category=UserWarning)
-            fast.net_ = torch.ao.quantization.quantize_dynamic(model.net_.eval(), {torch.nn.Linear},
-                                                               dtype=torch.qint8)
+            fast.net_ = torch.ao.quantization.quantize_dynamic(model.net_.eval(), {torch.nn.Linear}, dtype=torch.qint8)
     else:
         fast.net_ = _onnx_session(model.net_, model.tokenizer_, quantize=mode == "onnx-int8")
     fast.accel_ = mode

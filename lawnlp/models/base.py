@@ -13,27 +13,30 @@ from lawnlp.text.context import SectionContext
 class SectionModel(Protocol):
     """Labels paragraphs with section ids; ``contexts`` (one per text, or None) places each in its report."""
 
-    task: str                       # "sections"
-    labels: tuple[str, ...]         # the section ids, in the order of predict_proba's columns
+    task: str  # "sections"
+    labels: tuple[str, ...]  # the section ids, in the order of predict_proba's columns
 
-    def predict(self, texts: list[str], contexts: list[SectionContext | None] | None = None,
-                batch_size: int | None = None) -> list[str]: ...
+    def predict(
+        self, texts: list[str], contexts: list[SectionContext | None] | None = None, batch_size: int | None = None
+    ) -> list[str]: ...
 
 
 @runtime_checkable
 class ProbabilisticSectionModel(SectionModel, Protocol):
     """A section model that also gives probabilities (bert, lite): document decoding needs them."""
 
-    def predict_proba(self, texts: list[str], contexts: list[SectionContext | None] | None = None,
-                      batch_size: int | None = None) -> np.ndarray: ...
+    def predict_proba(
+        self, texts: list[str], contexts: list[SectionContext | None] | None = None, batch_size: int | None = None
+    ) -> np.ndarray: ...
 
 
 @runtime_checkable
 class ThemeModel(Protocol):
     """Tags shortcomings paragraphs with zero or more theme ids."""
 
-    task: str                       # "themes"
+    task: str  # "themes"
     labels: tuple[str, ...]
 
-    def predict(self, texts: list[str], contexts: list | None = None,
-                batch_size: int | None = None) -> list[list[str]]: ...
+    def predict(
+        self, texts: list[str], contexts: list | None = None, batch_size: int | None = None
+    ) -> list[list[str]]: ...

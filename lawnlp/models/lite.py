@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 import os
-from functools import lru_cache
 from dataclasses import asdict, replace
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -37,7 +37,7 @@ def _features(text: str, context: SectionContext | None = None) -> list[str]:
     jieba = _jieba()
     text = text[:300]
     toks = [w for w in jieba.lcut(text) if w.strip()]
-    toks += [text[i:i + 2] for i in range(len(text) - 1)]
+    toks += [text[i : i + 2] for i in range(len(text) - 1)]
     toks.append(f"LEN:{min(len(text) // 20, 10)}")
     if context is not None:
         heads = " > ".join(context.headings)
@@ -86,16 +86,22 @@ class _LiteModel:
         return csr_matrix((vals, (rows, cols)), shape=(len(texts), len(self.vocabulary_)))
 
     # -- estimator API ----------------------------------------------------------------------------
-    def fit(self, texts: list[str], y: list, contexts: list[SectionContext | None] | None = None,
-            dev: tuple[list[str], list, list | None] | None = None):
+    def fit(
+        self,
+        texts: list[str],
+        y: list,
+        contexts: list[SectionContext | None] | None = None,
+        dev: tuple[list[str], list, list | None] | None = None,
+    ):
         """Fit on (texts, labels[, contexts]); with ``dev``, the theme thresholds are tuned on it."""
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
         s = self.settings
         contexts = contexts or [None] * len(texts)
-        vec = TfidfVectorizer(analyzer=lambda pair: _features(*pair), min_df=s.min_df,
-                              max_features=s.max_features, sublinear_tf=True)
+        vec = TfidfVectorizer(
+            analyzer=lambda pair: _features(*pair), min_df=s.min_df, max_features=s.max_features, sublinear_tf=True
+        )
         vec.fit(list(zip(texts, contexts)))
         self.vocabulary_ = {k: int(v) for k, v in vec.vocabulary_.items()}
         self.idf_ = vec.idf_.astype(np.float64)
@@ -116,8 +122,9 @@ class _LiteModel:
         if dev is not None and self.multi_label and len(dev[0]):
             from lawnlp.models.thresholds import best_thresholds
 
-            self.thresholds_ = best_thresholds(self.predict_proba(dev[0]), self._targets(dev[1]).astype(bool),
-                                               self.thresholds_)
+            self.thresholds_ = best_thresholds(
+                self.predict_proba(dev[0]), self._targets(dev[1]).astype(bool), self.thresholds_
+            )
         return self
 
     def _targets(self, y: list) -> np.ndarray:
@@ -125,12 +132,14 @@ class _LiteModel:
             return np.array([[lab in ys for lab in self.labels] for ys in y], dtype=int)
         return np.array([[lab == yy for lab in self.labels] for yy in y], dtype=int)
 
-    def decision_function(self, texts: list[str], contexts: list[SectionContext | None] | None = None,
-                          batch_size: int | None = None) -> np.ndarray:
+    def decision_function(
+        self, texts: list[str], contexts: list[SectionContext | None] | None = None, batch_size: int | None = None
+    ) -> np.ndarray:
         return self._matrix(texts, contexts) @ self.coef_.T + self.intercept_
 
-    def predict_proba(self, texts: list[str], contexts: list[SectionContext | None] | None = None,
-                      batch_size: int | None = None) -> np.ndarray:
+    def predict_proba(
+        self, texts: list[str], contexts: list[SectionContext | None] | None = None, batch_size: int | None = None
+    ) -> np.ndarray:
         """Probabilities per label (softmax for sections, one sigmoid per theme); ``batch_size`` is ignored."""
         scores = self.decision_function(texts, contexts)
         if self.multi_label:
@@ -142,8 +151,9 @@ class _LiteModel:
     def get_params(self) -> dict:
         return asdict(self.settings)
 
-    def save_pretrained(self, path: str | os.PathLike, metrics: dict | None = None,
-                        provenance: dict | None = None) -> None:
+    def save_pretrained(
+        self, path: str | os.PathLike, metrics: dict | None = None, provenance: dict | None = None
+    ) -> None:
         """Write the model (JSON), its model card (README.md) and, if given, its metrics (metrics.json)."""
         from lawnlp.models.cards import lite_card
 
@@ -153,10 +163,18 @@ class _LiteModel:
             (path / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=1), encoding="utf-8")
         (path / "README.md").write_text(lite_card(self, metrics, provenance), encoding="utf-8")
         vocab = sorted(self.vocabulary_, key=self.vocabulary_.get)
-        cfg = {"backend": "lite", "task": self.task, "labels": list(self.labels), "vocabulary": vocab,
-               "idf": np.round(self.idf_, 5).tolist(), "coef": np.round(self.coef_, 5).tolist(),
-               "intercept": np.round(self.intercept_, 5).tolist(), "thresholds": self.thresholds_.tolist(),
-               "params": self.get_params(), "provenance": provenance or {}}
+        cfg = {
+            "backend": "lite",
+            "task": self.task,
+            "labels": list(self.labels),
+            "vocabulary": vocab,
+            "idf": np.round(self.idf_, 5).tolist(),
+            "coef": np.round(self.coef_, 5).tolist(),
+            "intercept": np.round(self.intercept_, 5).tolist(),
+            "thresholds": self.thresholds_.tolist(),
+            "params": self.get_params(),
+            "provenance": provenance or {},
+        }
         (path / CONFIG_NAME).write_text(json.dumps(cfg, ensure_ascii=False), encoding="utf-8")
 
     @classmethod
@@ -180,8 +198,9 @@ class LiteSectionClassifier(_LiteModel):
     labels = SECTION_IDS
     task = "sections"
 
-    def predict(self, texts: list[str], contexts: list[SectionContext | None] | None = None,
-                batch_size: int | None = None) -> list[str]:
+    def predict(
+        self, texts: list[str], contexts: list[SectionContext | None] | None = None, batch_size: int | None = None
+    ) -> list[str]:
         if not texts:
             return []
         return [self.labels[k] for k in self.decision_function(texts, contexts).argmax(axis=1)]

@@ -74,7 +74,9 @@ def _load_default(task: str, backend: str) -> Any:
             if backend != "auto":
                 raise
     if backend == "auto":
-        warnings.warn(f"no trained {task} model could be loaded ({'; '.join(errors)}); using keyword rules", stacklevel=3)
+        warnings.warn(
+            f"no trained {task} model could be loaded ({'; '.join(errors)}); using keyword rules", stacklevel=3
+        )
     return RuleSectionClassifier() if task == "sections" else RuleThemeTagger()
 
 

@@ -48,7 +48,7 @@ def configure_threads(threads: int | None = None) -> int | None:
     cpus = os.cpu_count() or current
     n = available_cores()
     if current not in (cpus, max(1, cpus // 2), n):
-        return None                       # torch.set_num_threads was called: leave it
+        return None  # torch.set_num_threads was called: leave it
     if n != current:
         torch.set_num_threads(n)
     return n

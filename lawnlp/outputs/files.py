@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from lawnlp.outputs.writers import result_key, open_output, output_format
+from lawnlp.outputs.writers import open_output, output_format, result_key
 
 
-def analyze_files(analyzer: Any, sources: list[str], output: str | None = None, fmt: str | None = None,
-                  resume: bool = False, progress: bool = True, batch_size: int | None = None,
-                  workers: int | None = None, on_report: Any = None) -> dict[str, int]:
+def analyze_files(
+    analyzer: Any,
+    sources: list[str],
+    output: str | None = None,
+    fmt: str | None = None,
+    resume: bool = False,
+    progress: bool = True,
+    batch_size: int | None = None,
+    workers: int | None = None,
+    on_report: Any = None,
+) -> dict[str, int]:
     """Analyse ``sources`` into the file ``output`` (jsonl, csv or parquet), flushed per report, with a
     progress bar on stderr (reports/s, paragraphs/s). ``resume`` skips the sources already in
     ``output``. ``on_report(report)`` is called for every report. Returns counts: done, failed, skipped."""
@@ -22,8 +30,9 @@ def analyze_files(analyzer: Any, sources: list[str], output: str | None = None, 
     out = open_output(output, fmt, resume) if output else None
     todo = [s for s in sources if not out or result_key(s) not in out.done]
     counts = {"done": 0, "failed": 0, "skipped": len(sources) - len(todo), "paragraphs": 0}
-    bar = tqdm(total=len(todo), unit="report", file=sys.stderr, disable=not progress, dynamic_ncols=True,
-               desc="analyse")
+    bar = tqdm(
+        total=len(todo), unit="report", file=sys.stderr, disable=not progress, dynamic_ncols=True, desc="analyse"
+    )
     start = time.perf_counter()
     try:
         for report in analyzer.analyze_batch(todo, batch_size=batch_size, workers=workers):

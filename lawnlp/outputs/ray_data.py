@@ -32,8 +32,15 @@ class ReportMapper:
     and ``report``, the full report as JSON when ``full=True`` (else empty).
     """
 
-    def __init__(self, text_column: str = "text", source_column: str = "source", full: bool = False,
-                 workers: int = 0, batch_size: int = RUNTIME.batch_size, **analyzer_kwargs: Any):
+    def __init__(
+        self,
+        text_column: str = "text",
+        source_column: str = "source",
+        full: bool = False,
+        workers: int = 0,
+        batch_size: int = RUNTIME.batch_size,
+        **analyzer_kwargs: Any,
+    ):
         from lawnlp.pipeline import Analyzer
 
         self.text_column, self.source_column, self.full = text_column, source_column, full
@@ -47,8 +54,9 @@ class ReportMapper:
         names = [str(n) if n is not None else f"row:{i}" for i, n in enumerate(names)]
         out: dict[str, list] = {c: [] for c in OUTPUT_COLUMNS}
         inputs = [(name, text if isinstance(text, (str, bytes)) else str(text)) for name, text in zip(names, texts)]
-        for name, report in zip(names, self.analyzer.analyze_batch(inputs, batch_size=self.batch_size,
-                                                                   workers=self.workers)):
+        for name, report in zip(
+            names, self.analyzer.analyze_batch(inputs, batch_size=self.batch_size, workers=self.workers)
+        ):
             row = report_row(report) | {"source": name}
             row["report"] = dumps(report.to_dict()) if self.full else ""
             for c in OUTPUT_COLUMNS:
@@ -65,5 +73,10 @@ class ReportMapper:
 
 def analyze_dataset(ds: Any, concurrency: int = 1, batch_size: int = 64, **mapper_kwargs: Any) -> Any:
     """``ds.map_batches(ReportMapper, ...)``: a Ray Dataset of report rows (see ReportMapper)."""
-    return ds.map_batches(ReportMapper, fn_constructor_kwargs=mapper_kwargs, batch_size=batch_size,
-                          concurrency=concurrency, batch_format="pandas")
+    return ds.map_batches(
+        ReportMapper,
+        fn_constructor_kwargs=mapper_kwargs,
+        batch_size=batch_size,
+        concurrency=concurrency,
+        batch_format="pandas",
+    )

@@ -16,8 +16,10 @@ def format_table(reports: Iterable[Report]) -> str:
             rows.append(f"{r.source}\tERROR: {r.error}")
             continue
         m = r.meta
-        rows.append(f"{Path(r.source).name}\t{m.entity or '?'}\t{m.county or '-'}\t{m.year or '?'}\t{m.level}\t"
-                    f"{len(r.paragraphs)} paragraphs\tthemes: {', '.join(r.themes) or '-'}")
+        rows.append(
+            f"{Path(r.source).name}\t{m.entity or '?'}\t{m.county or '-'}\t{m.year or '?'}\t{m.level}\t"
+            f"{len(r.paragraphs)} paragraphs\tthemes: {', '.join(r.themes) or '-'}"
+        )
         if r.brief:
             rows.append(f"    brief: {r.brief.text}")
     return "\n".join(rows)

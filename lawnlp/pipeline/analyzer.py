@@ -36,10 +36,18 @@ class Analyzer:
     The models are loaded on first use and kept (``section_model``, ``theme_model``).
     """
 
-    def __init__(self, sections: Any = None, themes: Any = None, backend: str = "auto",
-                 batch_size: int = RUNTIME.batch_size, max_bytes: int = READING.max_bytes,
-                 accel: str | None = RUNTIME.accel, workers: int = RUNTIME.workers,
-                 group_paragraphs: int = RUNTIME.group_paragraphs, threads: int | None = None):
+    def __init__(
+        self,
+        sections: Any = None,
+        themes: Any = None,
+        backend: str = "auto",
+        batch_size: int = RUNTIME.batch_size,
+        max_bytes: int = READING.max_bytes,
+        accel: str | None = RUNTIME.accel,
+        workers: int = RUNTIME.workers,
+        group_paragraphs: int = RUNTIME.group_paragraphs,
+        threads: int | None = None,
+    ):
         self.sections = sections
         self.themes = themes
         self.backend = backend
@@ -56,7 +64,9 @@ class Analyzer:
         """The ``task`` model, loaded (from a path or the shipped default) and accelerated once."""
         if task not in self._loaded:
             given, load = (self.sections, load_section_model) if task == "sections" else (self.themes, load_theme_model)
-            model = load(given, backend=self.backend) if given is None or isinstance(given, (str, os.PathLike)) else given
+            model = (
+                load(given, backend=self.backend) if given is None or isinstance(given, (str, os.PathLike)) else given
+            )
             self._loaded[task] = accelerate(model, self.accel) if self.accel else model
         return self._loaded[task]
 
@@ -100,9 +110,15 @@ class Analyzer:
         return self.label([self.parse(source, name)], brief)[0]
 
     # -- many reports -----------------------------------------------------------------------------
-    def analyze_batch(self, inputs: Iterable[Source], batch_size: int | None = None,
-                      brief: bool = True, on_error: str = "keep", workers: int | None = None,
-                      column: str | None = None) -> Iterator[Report]:
+    def analyze_batch(
+        self,
+        inputs: Iterable[Source],
+        batch_size: int | None = None,
+        brief: bool = True,
+        on_error: str = "keep",
+        workers: int | None = None,
+        column: str | None = None,
+    ) -> Iterator[Report]:
         """Analyse many reports, yielding one Report per input, in input order, as they are done.
 
         Paragraphs of many reports are labelled together (``batch_size`` paragraphs per forward pass)
@@ -112,8 +128,9 @@ class Analyzer:
         """
         from lawnlp.pipeline.batch import iter_batches
 
-        yield from iter_batches(self, inputs, batch_size, brief=brief, on_error=on_error, workers=workers,
-                                column=column)
+        yield from iter_batches(
+            self, inputs, batch_size, brief=brief, on_error=on_error, workers=workers, column=column
+        )
 
     # -- bare paragraphs --------------------------------------------------------------------------
     def classify_sections(self, texts: list[str]) -> list[str]:

@@ -36,12 +36,13 @@ def error_report(source: Any, name: str | None, exc: BaseException) -> Report:
 def _parse(analyzer: Any, source: Any, name: str | None) -> tuple[Report, BaseException | None]:
     try:
         return analyzer.parse(source, name=name), None
-    except Exception as exc:  # noqa: BLE001 - every failure becomes an error report
+    except Exception as exc:
         return error_report(source, name, exc), exc
 
 
-def _parsed_in_order(analyzer: Any, inputs: Iterator[tuple[Any, str | None]], workers: int,
-                     prefetch: int) -> Iterator[tuple[Report, BaseException | None]]:
+def _parsed_in_order(
+    analyzer: Any, inputs: Iterator[tuple[Any, str | None]], workers: int, prefetch: int
+) -> Iterator[tuple[Report, BaseException | None]]:
     """(parsed report, exception or None) in input order; ``workers`` threads parse up to ``prefetch`` ahead."""
     if workers <= 0:
         for source, name in inputs:
@@ -93,16 +94,26 @@ def _label_group(analyzer: Any, group: list[Report], brief: bool, on_error: str,
         for r in good:
             try:
                 done[id(r)] = analyzer.label([r], brief, batch_size=batch_size)[0]
-            except Exception as exc:  # noqa: BLE001
-                done[id(r)] = Report(source=r.source, meta=r.meta, paragraphs=r.paragraphs,
-                                     error=f"{r.source}: {type(exc).__name__}: {exc}")
+            except Exception as exc:
+                done[id(r)] = Report(
+                    source=r.source,
+                    meta=r.meta,
+                    paragraphs=r.paragraphs,
+                    error=f"{r.source}: {type(exc).__name__}: {exc}",
+                )
     return [done.get(id(r), r) for r in group]
 
 
-def iter_batches(analyzer: Any, inputs: Iterable[Any], batch_size: int | None = None, brief: bool = True,
-                 on_error: str = "keep",
-                 workers: int | None = None, column: str | None = None,
-                 group_paragraphs: int | None = None) -> Iterator[Report]:
+def iter_batches(
+    analyzer: Any,
+    inputs: Iterable[Any],
+    batch_size: int | None = None,
+    brief: bool = True,
+    on_error: str = "keep",
+    workers: int | None = None,
+    column: str | None = None,
+    group_paragraphs: int | None = None,
+) -> Iterator[Report]:
     """Analyse ``inputs``, yielding one Report per input in input order (see the module docstring).
 
     ``batch_size``: paragraphs per model forward pass (default the analyser's).

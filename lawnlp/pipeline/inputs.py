@@ -12,7 +12,7 @@ from typing import Any
 from lawnlp.config import READING
 from lawnlp.reading import SUFFIXES, Document
 
-NAME_COLUMNS = ("source", "path", "name", "id", "report_id")   # a Dataset column that names each row
+NAME_COLUMNS = ("source", "path", "name", "id", "report_id")  # a Dataset column that names each row
 
 
 def source_name(source: object) -> str:

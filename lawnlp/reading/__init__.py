@@ -52,10 +52,7 @@ def read_document(
 
 def _looks_like_path(text: str) -> bool:
     """True when a str could be a file name: one line, short, no NUL."""
-    return (
-        0 < len(text) <= READING.max_path_chars
-        and "\n" not in text and "\r" not in text and "\x00" not in text
-    )
+    return 0 < len(text) <= READING.max_path_chars and "\n" not in text and "\r" not in text and "\x00" not in text
 
 
 def _format_hint(filename: str | None) -> str | None:

@@ -14,8 +14,8 @@ class Document:
     """The text of one report as read, before any normalisation."""
 
     text: str
-    source: str          # file path, or "<text>" / "<bytes>" (or the name given)
-    format: str          # "txt", "docx", "html" or "pdf"
+    source: str  # file path, or "<text>" / "<bytes>" (or the name given)
+    format: str  # "txt", "docx", "html" or "pdf"
     encoding: str | None = None
 
 

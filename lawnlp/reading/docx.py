@@ -9,6 +9,7 @@ from lawnlp.config import READING
 from lawnlp.errors import ReportError
 from lawnlp.reading.document import Document, newlines, reason
 
+
 def read_docx(data: bytes, label: str) -> Document:
     """Paragraphs (and table cells, in document order) of a .docx, one per line."""
     import zipfile
@@ -18,21 +19,18 @@ def read_docx(data: bytes, label: str) -> Document:
             infos = zf.infolist()
     except zipfile.BadZipFile as exc:
         raise ReportError(f"corrupt .docx: not a valid zip archive ({reason(exc)})", label) from None
-    except Exception as exc:  # noqa: BLE001 - zipfile raises assorted errors on damaged archives
+    except Exception as exc:
         raise ReportError(f"corrupt .docx: {reason(exc)}", label) from None
 
     limit, max_ratio = READING.max_docx_uncompressed, READING.max_docx_ratio
     total = sum(info.file_size for info in infos)
     if total > limit:
-        raise ReportError(
-            f"zip bomb? .docx uncompressed size is {total} bytes (limit {limit} bytes)", label
-        )
+        raise ReportError(f"zip bomb? .docx uncompressed size is {total} bytes (limit {limit} bytes)", label)
     for info in infos:
         ratio = info.file_size / max(info.compress_size, 1)
         if ratio > max_ratio:
             raise ReportError(
-                f"zip bomb? .docx member {info.filename!r} has compression ratio {ratio:.0f} "
-                f"(limit {max_ratio})",
+                f"zip bomb? .docx member {info.filename!r} has compression ratio {ratio:.0f} (limit {max_ratio})",
                 label,
             )
     names = {info.filename for info in infos}
@@ -46,7 +44,7 @@ def read_docx(data: bytes, label: str) -> Document:
         lines = _docx_lines(doc.element.body)
     except ReportError:
         raise
-    except Exception as exc:  # noqa: BLE001 - python-docx / lxml / zipfile errors on damaged files
+    except Exception as exc:
         raise ReportError(f"corrupt .docx: {reason(exc)}", label) from None
     text = newlines("\n".join(lines))
     if not text.strip():
@@ -107,8 +105,14 @@ def _docx_paragraph_text(p: Any) -> str:
     from docx.oxml.ns import qn
 
     T, TAB, BR, CR, NBH = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphen")
-    SKIP = {qn("w:txbxContent"), qn("w:del"), qn("w:pPr"), qn("w:rPr"), qn("w:instrText"),
-            "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+    SKIP = {
+        qn("w:txbxContent"),
+        qn("w:del"),
+        qn("w:pPr"),
+        qn("w:rPr"),
+        qn("w:instrText"),
+        "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+    }
     parts: list[str] = []
     stack = list(reversed(list(p)))
     while stack:

@@ -9,17 +9,59 @@ from lawnlp.errors import ReportError
 from lawnlp.reading.document import Document, newlines, reason
 from lawnlp.reading.txt import decode_text
 
-_REMOVE_TAGS = ["script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe",
-                "template", "svg", "button", "select", "textarea"]
+_REMOVE_TAGS = [
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "noscript",
+    "iframe",
+    "template",
+    "svg",
+    "button",
+    "select",
+    "textarea",
+]
 _CONTENT_KEYS = ("article", "content", "zoom", "trs_editor", "custom_unionstyle", "main", "detail")
 _BLOCK_TAGS = {
-    "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table", "ul", "ol", "dl", "dt",
-    "dd", "section", "article", "main", "blockquote", "pre", "address", "figure", "figcaption", "hr",
-    "caption", "tbody", "thead", "tfoot", "center", "fieldset",
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
+    "address",
+    "figure",
+    "figcaption",
+    "hr",
+    "caption",
+    "tbody",
+    "thead",
+    "tfoot",
+    "center",
+    "fieldset",
 }
-_META_CHARSET_RE = re.compile(
-    rb"""<meta[^>]{0,500}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE
-)
+_META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,500}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _SPACES_RE = re.compile(r"[^\S\n]+")
 
 
@@ -30,7 +72,7 @@ def read_html(data: bytes, label: str) -> Document:
     text, encoding = decode_text(data, label, declared=declared)
     try:
         lines = _html_lines(text)
-    except Exception as exc:  # noqa: BLE001 - bs4 / lxml failures on broken markup
+    except Exception as exc:
         raise ReportError(f"cannot parse HTML: {reason(exc)}", label) from None
     out = "\n".join(lines)
     if not out.strip():

@@ -7,6 +7,7 @@ import io
 from lawnlp.errors import ReportError
 from lawnlp.reading.document import Document, newlines, reason
 
+
 def read_pdf(data: bytes, label: str) -> Document:
     """The text layer of every page, pages joined with newlines."""
     import logging
@@ -28,7 +29,7 @@ def _read_pdf_quiet(data: bytes, label: str) -> Document:
         if reader.is_encrypted:
             try:
                 opened = reader.decrypt("")
-            except Exception:  # noqa: BLE001 - missing crypto backend, unsupported algorithm
+            except Exception:
                 opened = 0
             if not opened:
                 raise ReportError("PDF has no text layer (encrypted, password required)", label)
@@ -36,14 +37,14 @@ def _read_pdf_quiet(data: bytes, label: str) -> Document:
         count = len(pages)
     except ReportError:
         raise
-    except Exception as exc:  # noqa: BLE001 - pypdf raises many exception types on damaged files
+    except Exception as exc:
         raise ReportError(f"corrupt PDF: {reason(exc)}", label) from None
 
     texts: list[str] = []
     for number in range(count):
         try:
             texts.append(pages[number].extract_text() or "")
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise ReportError(f"corrupt PDF: page {number + 1}: {reason(exc)}", label) from None
     text = newlines("\n".join(texts))
     if not text.strip():

@@ -39,7 +39,7 @@ def decode_text(data: bytes, label: str, declared: str | None = None) -> tuple[s
     ]
     for bom, codec, reported in boms:
         if data.startswith(bom):
-            body = data[len(bom):]
+            body = data[len(bom) :]
             return _strict(body, codec, label), reported
 
     if b"\x00" in data:
@@ -114,7 +114,7 @@ def _line_at(data: bytes, codec: str, pos: int) -> int:
 
 def _decode_error(data: bytes, codec: str, exc: UnicodeDecodeError, label: str) -> ReportError:
     """A 'cannot decode' ReportError located at the line of the first bad byte."""
-    bad = data[exc.start:exc.start + 1]
+    bad = data[exc.start : exc.start + 1]
     byte = f" 0x{bad[0]:02x}" if bad else ""
     name = {"utf-8-sig": "UTF-8", "utf-8": "UTF-8"}.get(codec, codec.upper())
     return ReportError(
@@ -195,13 +195,15 @@ def _text_like_share(text: str) -> float:
     for ch in sample:
         o = ord(ch)
         if (
-            0x20 <= o < 0x7F or ch in "\t\n\r\f"
+            0x20 <= o < 0x7F
+            or ch in "\t\n\r\f"
             or 0xA0 <= o <= 0xFF
-            or 0x2000 <= o <= 0x206F          # general punctuation
-            or 0x2100 <= o <= 0x24FF          # letterlike, number forms, arrows, enclosed numbers
-            or 0x3000 <= o <= 0x303F          # CJK symbols and punctuation
-            or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF
-            or 0xFF00 <= o <= 0xFFEF          # fullwidth forms
+            or 0x2000 <= o <= 0x206F  # general punctuation
+            or 0x2100 <= o <= 0x24FF  # letterlike, number forms, arrows, enclosed numbers
+            or 0x3000 <= o <= 0x303F  # CJK symbols and punctuation
+            or 0x3400 <= o <= 0x4DBF
+            or 0x4E00 <= o <= 0x9FFF
+            or 0xFF00 <= o <= 0xFFEF  # fullwidth forms
         ):
             good += 1
     return good / len(sample)
@@ -213,7 +215,7 @@ def _choose_chinese(data: bytes, candidates: list[str]) -> str | None:
 
     try:
         matches = list(from_bytes(data, cp_isolation=_CHINESE_ENCODINGS))
-    except Exception:  # noqa: BLE001 - detector failure: fall back to plain rules below
+    except Exception:
         matches = []
     scored: list[tuple[float, float, str]] = []
     for match in matches:
@@ -242,9 +244,10 @@ def _cjk_share(text: str) -> float:
     wide = [ch for ch in text if ord(ch) > 0x7F]
     if not wide:
         return 1.0
-    good = sum(1 for ch in wide if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    good = sum(
+        1 for ch in wide if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+    )
     return good / len(wide)
-
 
 
 def read_txt(data: bytes, label: str) -> Document:

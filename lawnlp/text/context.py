@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from lawnlp.schema import Paragraph
 
-HEADING_CHARS = 24     # characters of each enclosing heading
-PREVIOUS_CHARS = 20    # characters of the previous paragraph
-HEADINGS_SEEN = 2      # the innermost enclosing headings kept
+HEADING_CHARS = 24  # characters of each enclosing heading
+PREVIOUS_CHARS = 20  # characters of the previous paragraph
+HEADINGS_SEEN = 2  # the innermost enclosing headings kept
 _YEAR_RE = re.compile(r"20\d\d(?=\s*年)")
 
 
@@ -27,9 +27,9 @@ _YEAR_RE = re.compile(r"20\d\d(?=\s*年)")
 class SectionContext:
     """Where a paragraph sits in its report (see the module docstring)."""
 
-    headings: tuple[str, ...]   # enclosing headings, outermost first, each cut to HEADING_CHARS
-    previous: str               # the start of the previous non-debris paragraph
-    position: int               # tenths of the report before the paragraph, 0-9
+    headings: tuple[str, ...]  # enclosing headings, outermost first, each cut to HEADING_CHARS
+    previous: str  # the start of the previous non-debris paragraph
+    position: int  # tenths of the report before the paragraph, 0-9
 
     @property
     def top(self) -> str:

@@ -13,22 +13,91 @@ _CJK = r"\u4e00-\u9fff"
 
 # Administrative units: suffix -> level.  Longer suffixes first.
 UNIT_SUFFIXES = {
-    "特别行政区": "province", "自治区": "province", "省": "province",
-    "自治州": "city", "地区": "city", "盟": "city", "州": "city",
-    "自治县": "county", "县": "county", "旗": "county", "区": "county", "市": "city",
-    "街道办事处": "township", "街道": "township", "镇": "township", "乡": "township",
+    "特别行政区": "province",
+    "自治区": "province",
+    "省": "province",
+    "自治州": "city",
+    "地区": "city",
+    "盟": "city",
+    "州": "city",
+    "自治县": "county",
+    "县": "county",
+    "旗": "county",
+    "区": "county",
+    "市": "city",
+    "街道办事处": "township",
+    "街道": "township",
+    "镇": "township",
+    "乡": "township",
 }
 NO_NAME_START = set("省市州县区旗镇乡")
 _SUFFIX_RE = "|".join(sorted(UNIT_SUFFIXES, key=len, reverse=True))
 # A government department: how its name begins and ends.
 DEPT_PREFIXES = (
-    "市场", "自然资源", "生态环境", "交通", "司法", "教育", "卫生", "卫健", "应急", "城市管理", "城管", "综合行政执法",
-    "农业", "人力资源", "住房", "住建", "水利", "水务", "文化", "文旅", "税务", "医疗", "医保", "退役军人", "统计",
-    "公安", "民政", "财政", "审计", "商务", "发展和改革", "发改", "科学技术", "科技", "工业和信息化", "工信", "林业",
-    "体育", "信访", "国有资产", "国资", "档案", "粮食", "气象", "消防", "规划", "政务服务", "行政审批", "数据",
-    "乡村振兴", "民族", "人民防空", "机关事务", "经济", "外事", "供销", "烟草", "海关", "残疾人", "妇女",
+    "市场",
+    "自然资源",
+    "生态环境",
+    "交通",
+    "司法",
+    "教育",
+    "卫生",
+    "卫健",
+    "应急",
+    "城市管理",
+    "城管",
+    "综合行政执法",
+    "农业",
+    "人力资源",
+    "住房",
+    "住建",
+    "水利",
+    "水务",
+    "文化",
+    "文旅",
+    "税务",
+    "医疗",
+    "医保",
+    "退役军人",
+    "统计",
+    "公安",
+    "民政",
+    "财政",
+    "审计",
+    "商务",
+    "发展和改革",
+    "发改",
+    "科学技术",
+    "科技",
+    "工业和信息化",
+    "工信",
+    "林业",
+    "体育",
+    "信访",
+    "国有资产",
+    "国资",
+    "档案",
+    "粮食",
+    "气象",
+    "消防",
+    "规划",
+    "政务服务",
+    "行政审批",
+    "数据",
+    "乡村振兴",
+    "民族",
+    "人民防空",
+    "机关事务",
+    "经济",
+    "外事",
+    "供销",
+    "烟草",
+    "海关",
+    "残疾人",
+    "妇女",
 )
-DEPT_RE = re.compile(rf"^(?:{'|'.join(DEPT_PREFIXES)})[{_CJK}（）()]{{0,16}}(?:局|委员会|委|办公室|厅|中心|院|署|所|队|办)$")
+DEPT_RE = re.compile(
+    rf"^(?:{'|'.join(DEPT_PREFIXES)})[{_CJK}（）()]{{0,16}}(?:局|委员会|委|办公室|厅|中心|院|署|所|队|办)$"
+)
 GOV_TAIL_RE = re.compile(r"(?:人民政府|政府|办事处|党委|党工委|管委会|管理委员会)$")
 ADDRESSEE_RE = re.compile(r"^[^，。]{2,30}[：:]$")
 ADDRESSEE_PARENT_RE = re.compile(rf"^(?:中共)?([{_CJK}]{{1,6}}?(?:市|县|区|州|盟))(?:委|人民政府|政府)")
@@ -46,7 +115,7 @@ def segment_units(subject: str) -> tuple[tuple[str, str], ...] | None:
         m = re.match(rf"([{_CJK}]{{{n}}})({_SUFFIX_RE})", subject)
         if not m or m.group()[0] in NO_NAME_START:
             continue
-        rest = segment_units(subject[m.end():])
+        rest = segment_units(subject[m.end() :])
         if rest is not None:
             return ((m.group(), UNIT_SUFFIXES[m.group(2)]),) + rest
     return None

@@ -13,8 +13,10 @@ ARTEFACT_RE = re.compile(
 )
 
 _HALF_TO_FULL = {",": "，", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
-_FULL_TO_HALF = {chr(c): chr(c - 0xFEE0) for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B))
-                 + list(range(0xFF41, 0xFF5B))}
+_FULL_TO_HALF = {
+    chr(c): chr(c - 0xFEE0)
+    for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))
+}
 _FULL_TO_HALF["\u3000"] = " "
 _FULL_TO_HALF["．"] = "."  # full-width full stop: 1．  (list markers); 。 stays
 

@@ -7,6 +7,9 @@ Person names are found conservatively, by context: a name after 当事人 / 联�
 a pseudonym such as 王某某, a name before 家属 / 离婚 / 一事 / 同志 …, and a name joined by 和 / 与 to one
 already found (赵某和钱某离婚). jieba's part-of-speech tags (``nr``) confirm the weaker contexts and
 delimit names that run on into the next word. Once a name is found, every occurrence of it is private.
+
+Long: the name finder's contexts (prefixes, suffixes, conjunctions, titles, surname tables) and the
+scrubber that uses them belong together; split, each half would need the other's tables.
 """
 
 from __future__ import annotations
@@ -27,12 +30,36 @@ SURNAMES_1 = set(
     "计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公"
     "哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由岩乡"
 )
-SURNAMES_2 = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒",
-              "夏侯", "端木", "澹台", "呼延", "西门", "南宫", "独孤", "钟离", "轩辕"}
+SURNAMES_2 = {
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "东方",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+    "令狐",
+    "长孙",
+    "宇文",
+    "司徒",
+    "夏侯",
+    "端木",
+    "澹台",
+    "呼延",
+    "西门",
+    "南宫",
+    "独孤",
+    "钟离",
+    "轩辕",
+}
 
 # -- phone numbers, ID cards, e-mail ------------------------------------------------------------------
-ID_RE = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
-                   r"(?![0-9A-Za-z])")
+ID_RE = re.compile(
+    r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
+    r"(?![0-9A-Za-z])"
+)
 MOBILE_RE = re.compile(r"(?<![\d.])(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?![\d.])")
 LANDLINE_RE = re.compile(
     r"(?<![\d.])(?:0\d{2,3}\s*[-－—–]\s*\d{7,8}|[（(]0\d{2,3}[）)]\s*\d{7,8})(?:\s*[-－—–转]\s*\d{1,5})?(?![\d.])"
@@ -42,28 +69,118 @@ EMAIL_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-
 
 # -- person names -------------------------------------------------------------------------------------
 # Strong prefixes: what follows (after an optional colon) is a person's name when it looks like one.
-STRONG_PREFIX = ("被申请人", "申请执行人", "被执行人", "第三人", "当事人", "联系人", "申请人", "原告", "被告", "上访人",
-                 "信访人", "举报人", "投诉人", "嫌疑人", "受害人", "被害人", "负责人", "法定代表人", "代理人", "户主")
+STRONG_PREFIX = (
+    "被申请人",
+    "申请执行人",
+    "被执行人",
+    "第三人",
+    "当事人",
+    "联系人",
+    "申请人",
+    "原告",
+    "被告",
+    "上访人",
+    "信访人",
+    "举报人",
+    "投诉人",
+    "嫌疑人",
+    "受害人",
+    "被害人",
+    "负责人",
+    "法定代表人",
+    "代理人",
+    "户主",
+)
 # Weak prefixes: a name only when jieba also tags it as a person name.
-WEAK_PREFIX = ("村民", "居民", "群众", "农户", "农民", "业主", "职工", "工人", "患者", "老人", "学生", "妇女", "儿童",
-               "贫困户", "低保户", "脱贫户", "邻居", "承包户", "养殖户", "住户", "客商", "商户", "经营户", "摊主", "退役军人",
-               "党员", "志愿者", "调解员", "网格员", "律师", "法律工作者")
+WEAK_PREFIX = (
+    "村民",
+    "居民",
+    "群众",
+    "农户",
+    "农民",
+    "业主",
+    "职工",
+    "工人",
+    "患者",
+    "老人",
+    "学生",
+    "妇女",
+    "儿童",
+    "贫困户",
+    "低保户",
+    "脱贫户",
+    "邻居",
+    "承包户",
+    "养殖户",
+    "住户",
+    "客商",
+    "商户",
+    "经营户",
+    "摊主",
+    "退役军人",
+    "党员",
+    "志愿者",
+    "调解员",
+    "网格员",
+    "律师",
+    "法律工作者",
+)
 PREFIX_RE = re.compile("(?:" + "|".join(sorted(STRONG_PREFIX + WEAK_PREFIX, key=len, reverse=True)) + r")[：:\s]*")
 # Suffixes: the name before them is a person's (曾某家属, 赵某离婚, 张某一事, 李某同志).
-SUFFIX_RE = re.compile(r"(?:[（(][^（）()]{1,6}[）)])?(?=家属|离婚|一事|同志|夫妇|之妻|之夫|之子|之女|之父|之母|等人|一家|的妻子|的丈夫|"
-                       r"的父亲|的母亲|的儿子|的女儿|的家属)")
+SUFFIX_RE = re.compile(
+    r"(?:[（(][^（）()]{1,6}[）)])?(?=家属|离婚|一事|同志|夫妇|之妻|之夫|之子|之女|之父|之母|等人|一家|的妻子|的丈夫|"
+    r"的父亲|的母亲|的儿子|的女儿|的家属)"
+)
 # A pseudonym: 王某, 王某某 (not 广西某律师事务所, 某村, 某些).
-PSEUDONYM_RE = re.compile(rf"(?:{'|'.join(SURNAMES_2)}|[{''.join(sorted(SURNAMES_1))}])某{{1,2}}"
-                          r"(?![某些种项类个样地处村镇乡县市区省厂店部门公司企业单位律师事务方面一二三四五六七八九十\d])")
+PSEUDONYM_RE = re.compile(
+    rf"(?:{'|'.join(SURNAMES_2)}|[{''.join(sorted(SURNAMES_1))}])某{{1,2}}"
+    r"(?![某些种项类个样地处村镇乡县市区省厂店部门公司企业单位律师事务方面一二三四五六七八九十\d])"
+)
 # What may follow a name: punctuation, a conjunction, or a verb that starts a new word.
-AFTER_NAME = re.compile(r"(?:[，。；：、,.;:!！?？\s（）()“”\"'》]|和|与|及|同|跟|因|的|等|家|反映|称|诉|向|在|于|将|对|被|户|系|"
-                        r"同志|离婚|纠纷|一事|家属|夫妇|$)")
+AFTER_NAME = re.compile(
+    r"(?:[，。；：、,.;:!！?？\s（）()“”\"'》]|和|与|及|同|跟|因|的|等|家|反映|称|诉|向|在|于|将|对|被|户|系|"
+    r"同志|离婚|纠纷|一事|家属|夫妇|$)"
+)
 # What may precede a name in a suffix or conjunction context (a place, a title, a conjunction).
-BEFORE_NAME = set("，。；：、,.;:!！?？ \t（）()“”\"'和与及同跟对向让把将被由给从的了是为原有村镇乡组区县市省长记任员人者民众户")
+BEFORE_NAME = set(
+    "，。；：、,.;:!！?？ \t（）()“”\"'和与及同跟对向让把将被由给从的了是为原有村镇乡组区县市省长记任员人者民众户"
+)
 CONJ = ("和", "与", "及", "同", "、", "跟")
-TITLES = ("书记", "镇长", "乡长", "县长", "区长", "市长", "主任", "站长", "所长", "局长", "厅长", "科长", "股长", "队长",
-          "院长", "庭长", "部长", "主席", "委员", "干部", "同志", "领导", "组长", "支书", "顾问", "律师", "法官", "民警",
-          "检察官", "调解员", "网格员", "专干", "代表")
+TITLES = (
+    "书记",
+    "镇长",
+    "乡长",
+    "县长",
+    "区长",
+    "市长",
+    "主任",
+    "站长",
+    "所长",
+    "局长",
+    "厅长",
+    "科长",
+    "股长",
+    "队长",
+    "院长",
+    "庭长",
+    "部长",
+    "主席",
+    "委员",
+    "干部",
+    "同志",
+    "领导",
+    "组长",
+    "支书",
+    "顾问",
+    "律师",
+    "法官",
+    "民警",
+    "检察官",
+    "调解员",
+    "网格员",
+    "专干",
+    "代表",
+)
 # A candidate that ends like an institution is not a person (司法所, 派出所, 综治办).
 INSTITUTION_END = tuple("所局站办院队处科委会部厅室庭校村镇乡组")
 CJK_RE = re.compile(f"[{_CJK}]")
@@ -119,15 +236,15 @@ def _nr_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def _name_after(text: str, start: int, nr: list[tuple[int, int, str]], strong: bool) -> str | None:
     """The person name that begins at ``start`` (after a prefix), or None."""
-    for s, e, w in nr:
+    for s, _e, w in nr:
         if s == start:
             w = w[:-1] if len(w) == 3 and w.endswith(("因", "在", "和", "与")) else w
             if _plausible(w):
                 return w
     if not strong:
         return None
-    for n in (2, 3) if not text[start:start + 2] in SURNAMES_2 else (3, 4):
-        cand = text[start:start + n]
+    for n in (2, 3) if text[start : start + 2] not in SURNAMES_2 else (3, 4):
+        cand = text[start : start + n]
         if len(cand) == n and AFTER_NAME.match(text, start + n) and _plausible(cand):
             return cand
     return None
@@ -135,7 +252,7 @@ def _name_after(text: str, start: int, nr: list[tuple[int, int, str]], strong: b
 
 def _name_before(text: str, end: int, nr: list[tuple[int, int, str]], need_surname: bool = False) -> str | None:
     """The person name that ends at ``end`` (before a suffix or a conjunction), or None."""
-    for s, e, w in nr:
+    for _s, e, w in nr:
         if e == end and _plausible(w):
             return w
     for n in (2, 3):
@@ -161,7 +278,7 @@ def find_names(text: str) -> list[str]:
         add(m.group(), m.start())
     for m in PREFIX_RE.finditer(text):
         word = m.group().rstrip("：: \t")
-        if text.startswith("某", m.end()) or not _has_surname(text[m.end():m.end() + 2]):
+        if text.startswith("某", m.end()) or not _has_surname(text[m.end() : m.end() + 2]):
             continue
         nr = _nr_spans(text, m.end(), m.end() + 8)
         add(_name_after(text, m.end(), nr, strong=word in STRONG_PREFIX), m.end())
@@ -172,14 +289,16 @@ def find_names(text: str) -> list[str]:
     for _ in range(2):
         for name in list(found):
             for m in re.finditer(re.escape(name), text):
-                left = JOIN_LEFT_RE.search(text[max(0, m.start() - 12):m.start()])
+                left = JOIN_LEFT_RE.search(text[max(0, m.start() - 12) : m.start()])
                 if left:
                     end = m.start() - len(left.group())
                     add(_name_before(text, end, _nr_spans(text, end - 6, end + 1), need_surname=True), end)
                 right = JOIN_RIGHT_RE.match(text, m.end())
                 if right:
-                    add(_name_after(text, right.end(), _nr_spans(text, right.end(), right.end() + 8), strong=True),
-                        right.end())
+                    add(
+                        _name_after(text, right.end(), _nr_spans(text, right.end(), right.end() + 8), strong=True),
+                        right.end(),
+                    )
     return sorted(found, key=found.__getitem__)
 
 

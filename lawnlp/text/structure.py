@@ -13,8 +13,8 @@ from lawnlp.text.furniture import is_debris
 from lawnlp.text.normalize import normalize, strip_artefacts
 from lawnlp.text.patterns import HEADING_MARKERS, ITEM_START_RE, LIST_MARKER
 
-HEADING_MAX_CHARS = 60       # a numbered line this short (without an inner 。) is a heading
-INLINE_TITLE_MIN, INLINE_TITLE_MAX = 4, 45   # characters of heading words before an inline body
+HEADING_MAX_CHARS = 60  # a numbered line this short (without an inner 。) is a heading
+INLINE_TITLE_MIN, INLINE_TITLE_MAX = 4, 45  # characters of heading words before an inline body
 
 
 def heading_marker(norm: str) -> tuple[int, str] | None:
@@ -62,9 +62,18 @@ def parse(text: str) -> list[Paragraph]:
         if level is not None:
             while stack and stack[-1][0] >= level:
                 stack.pop()
-        paragraphs.append(Paragraph(index=len(paragraphs), line=line_no, text=original.strip(), norm=norm,
-                                    heading_level=level, numbering=numbering,
-                                    headings=[h for _, h in stack], debris=debris))
+        paragraphs.append(
+            Paragraph(
+                index=len(paragraphs),
+                line=line_no,
+                text=original.strip(),
+                norm=norm,
+                heading_level=level,
+                numbering=numbering,
+                headings=[h for _, h in stack],
+                debris=debris,
+            )
+        )
         if level is not None:
             stack.append((level, norm))
 

@@ -6,5 +6,14 @@ from lawnlp.training.evaluate import evaluate, evaluate_end_to_end, format_table
 from lawnlp.training.examples import Examples, examples, section_examples, theme_examples
 from lawnlp.training.trainer import train
 
-__all__ = ["Examples", "evaluate", "evaluate_end_to_end", "examples", "format_table", "sample_items",
-           "section_examples", "theme_examples", "train"]
+__all__ = [
+    "Examples",
+    "evaluate",
+    "evaluate_end_to_end",
+    "examples",
+    "format_table",
+    "sample_items",
+    "section_examples",
+    "theme_examples",
+    "train",
+]

@@ -47,8 +47,9 @@ def drop_headings(report: AnnotatedReport) -> AnnotatedReport:
     keep = [i for i, t in enumerate(report.texts) if heading_level(t) is None]
     if not keep:  # a report of headings only stays as it is
         keep = list(range(len(report.texts)))
-    return _copy(report, [report.texts[i] for i in keep], [report.sections[i] for i in keep],
-                 [report.themes[i] for i in keep])
+    return _copy(
+        report, [report.texts[i] for i in keep], [report.sections[i] for i in keep], [report.themes[i] for i in keep]
+    )
 
 
 def inline_headings(report: AnnotatedReport, rng: random.Random | None = None) -> AnnotatedReport:
@@ -59,8 +60,12 @@ def inline_headings(report: AnnotatedReport, rng: random.Random | None = None) -
     i, n = 0, len(report.texts)
     while i < n:
         t, s, th = report.texts[i], report.sections[i], list(report.themes[i])
-        if (i + 1 < n and heading_level(t) is not None and heading_level(report.texts[i + 1]) is None
-                and report.sections[i + 1] == s):
+        if (
+            i + 1 < n
+            and heading_level(t) is not None
+            and heading_level(report.texts[i + 1]) is None
+            and report.sections[i + 1] == s
+        ):
             head = t.rstrip()
             if rng is not None and head[-1:] not in "。：:，," and rng.random() < 0.5:
                 head += "。"
@@ -72,7 +77,6 @@ def inline_headings(report: AnnotatedReport, rng: random.Random | None = None) -
         themes.append(th)
         i += 1
     return _copy(report, texts, sections, themes)
-
 
 
 def top_level_parts(report: AnnotatedReport) -> tuple[list[int], list[list[int]], list[int]]:
@@ -105,8 +109,10 @@ def reorder_parts(report: AnnotatedReport, rng: random.Random, renumber: bool = 
     texts = [report.texts[i] for i in idx]
     if renumber:
         first = {parts[k][0]: pos for pos, k in enumerate(order, 1)}
-        texts = [_LEVEL1_NUM.sub(lambda m, p=first[i]: m.group(1) + cn_numeral(p), t, count=1) if i in first else t
-                 for t, i in zip(texts, idx)]
+        texts = [
+            _LEVEL1_NUM.sub(lambda m, p=first[i]: m.group(1) + cn_numeral(p), t, count=1) if i in first else t
+            for t, i in zip(texts, idx)
+        ]
     return _copy(report, texts, [report.sections[i] for i in idx], [report.themes[i] for i in idx])
 
 
@@ -132,9 +138,20 @@ def debris_lines(rng: random.Random, year: int | None = None) -> list[str]:
     """One to three lines of web-page debris (login links, publication date, print/close links)."""
     y = (year + 1) if year else rng.randint(2019, 2026)
     date = f"{y}-{rng.randint(1, 3):02d}-{rng.randint(1, 28):02d}"
-    pool = ["账号+密码登录", "登录 | 注册", f"发布时间：{date}", f"发布日期：{date} 10:{rng.randint(10, 59)}",
-            "【打印本页】", "【关闭窗口】", "字号：大 中 小", "来源：本站", "分享到：", f"浏览次数：{rng.randint(10, 999)}",
-            "扫一扫在手机打开当前页", "当前位置：首页 > 政务公开 > 法治政府建设"]
+    pool = [
+        "账号+密码登录",
+        "登录 | 注册",
+        f"发布时间：{date}",
+        f"发布日期：{date} 10:{rng.randint(10, 59)}",
+        "【打印本页】",
+        "【关闭窗口】",
+        "字号：大 中 小",
+        "来源：本站",
+        "分享到：",
+        f"浏览次数：{rng.randint(10, 999)}",
+        "扫一扫在手机打开当前页",
+        "当前位置：首页 > 政务公开 > 法治政府建设",
+    ]
     return rng.sample(pool, rng.randint(1, 3))
 
 

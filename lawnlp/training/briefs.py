@@ -31,6 +31,7 @@ from lawnlp.schema import Meta, Report
 from lawnlp.text.privacy import find_private
 from lawnlp.text.structure import parse
 
+
 def gold_report(rep: AnnotatedReport) -> Report:
     """A Report with the annotated sections, themes and metadata (paragraphs parsed from the text)."""
     paragraphs = parse(rep.text)
@@ -41,8 +42,12 @@ def gold_report(rep: AnnotatedReport) -> Report:
         else:  # pragma: no cover - parse and the annotations disagree on the lines
             p.section = "other"
     m = rep.meta or {}
-    meta = Meta(entity=m.get("entity") or None, county=m.get("county") or None, year=m.get("year"),
-                level=m.get("level") or "unknown")
+    meta = Meta(
+        entity=m.get("entity") or None,
+        county=m.get("county") or None,
+        year=m.get("year"),
+        level=m.get("level") or "unknown",
+    )
     return Report(source=rep.report_id, meta=meta, paragraphs=paragraphs)
 
 
@@ -50,8 +55,9 @@ def _check(brief_text: str, source: str) -> tuple[list[str], list[str]]:
     return numbers_not_in(brief_text, source), find_private(brief_text)
 
 
-def check_samples(directory: str | os.PathLike, max_chars: int = BRIEF.max_chars,
-                  analyzer: Any = None) -> dict[str, Any]:
+def check_samples(
+    directory: str | os.PathLike, max_chars: int = BRIEF.max_chars, analyzer: Any = None
+) -> dict[str, Any]:
     """Faithfulness and privacy counts of our briefs over the report files (*.txt) in ``directory``,
     analysed end to end."""
     directory = Path(directory)
@@ -78,16 +84,22 @@ def _analyzer():
     return default_analyzer()
 
 
-def evaluate_briefs(reports: list[AnnotatedReport], max_chars: int = BRIEF.max_chars,
-                    analyzer: Any = None, modes: tuple[str, ...] = ("gold", "end_to_end"),
-                    samples: str | os.PathLike | None = None, examples: int = 3) -> dict[str, Any]:
+def evaluate_briefs(
+    reports: list[AnnotatedReport],
+    max_chars: int = BRIEF.max_chars,
+    analyzer: Any = None,
+    modes: tuple[str, ...] = ("gold", "end_to_end"),
+    samples: str | os.PathLike | None = None,
+    examples: int = 3,
+) -> dict[str, Any]:
     """ROUGE-L (points) of our briefs and of the Lead and TextRank baselines against the reference
     briefs, with faithfulness and privacy counts. Reports without a reference brief are skipped for
     ROUGE but still checked. ``samples``: a directory of real reports to check as well (None: none)."""
     rouge: dict[str, list[float]] = {f"ours_{m}": [] for m in modes} | {"lead": [], "textrank": []}
     lengths: dict[str, list[int]] = {k: [] for k in rouge}
-    per_mode: dict[str, dict[str, Any]] = {m: {"unfaithful_numbers": 0, "private_leaks": 0, "over_budget": 0,
-                                               "problems": []} for m in modes}
+    per_mode: dict[str, dict[str, Any]] = {
+        m: {"unfaithful_numbers": 0, "private_leaks": 0, "over_budget": 0, "problems": []} for m in modes
+    }
     shown: list[dict[str, Any]] = []
     if "end_to_end" in modes:
         analyzer = analyzer or _analyzer()
@@ -134,8 +146,9 @@ def evaluate_briefs(reports: list[AnnotatedReport], max_chars: int = BRIEF.max_c
         "modes": per_mode,
     }
     best_base = max(metrics["rouge_l"]["lead"], metrics["rouge_l"]["textrank"])
-    metrics["margin_over_best_baseline"] = {f"ours_{m}": round(metrics["rouge_l"][f"ours_{m}"] - best_base, 2)
-                                            for m in modes}
+    metrics["margin_over_best_baseline"] = {
+        f"ours_{m}": round(metrics["rouge_l"][f"ours_{m}"] - best_base, 2) for m in modes
+    }
     unfaithful = sum(s["unfaithful_numbers"] for s in per_mode.values())
     leaks = sum(s["private_leaks"] for s in per_mode.values())
     if samples is not None:
@@ -153,23 +166,33 @@ def evaluate_briefs(reports: list[AnnotatedReport], max_chars: int = BRIEF.max_c
 def format_brief_table(metrics: dict[str, Any]) -> str:
     """A readable table of ``evaluate_briefs`` metrics."""
     r, L = metrics["rouge_l"], metrics["mean_chars"]
-    names = {"ours_gold": "ours (gold labels)", "ours_end_to_end": "ours (end to end)", "lead": "Lead baseline",
-             "textrank": "TextRank baseline"}
-    lines = [f"== briefs: {metrics['reports']} reports ({metrics['with_reference']} with a reference brief), "
-             f"budget {metrics['max_chars']} characters",
-             f"{'system':<22}{'ROUGE-L F':>10}{'mean chars':>12}"]
+    names = {
+        "ours_gold": "ours (gold labels)",
+        "ours_end_to_end": "ours (end to end)",
+        "lead": "Lead baseline",
+        "textrank": "TextRank baseline",
+    }
+    lines = [
+        f"== briefs: {metrics['reports']} reports ({metrics['with_reference']} with a reference brief), "
+        f"budget {metrics['max_chars']} characters",
+        f"{'system':<22}{'ROUGE-L F':>10}{'mean chars':>12}",
+    ]
     for k in r:
         lines.append(f"{names.get(k, k):<22}{r[k]:>10.2f}{L[k]:>12.1f}")
     for k, v in metrics.get("margin_over_best_baseline", {}).items():
         lines.append(f"margin of {names.get(k, k)} over the best baseline: {v:+.2f} points")
     for m, st in metrics["modes"].items():
-        lines.append(f"{m}: unfaithful numbers {st['unfaithful_numbers']}, private leaks {st['private_leaks']}, "
-                     f"over budget {st['over_budget']}")
+        lines.append(
+            f"{m}: unfaithful numbers {st['unfaithful_numbers']}, private leaks {st['private_leaks']}, "
+            f"over budget {st['over_budget']}"
+        )
         for prob in st["problems"][:5]:
             lines.append(f"    {prob['report_id']}: numbers {prob['unfaithful']} private {prob['leaks']}")
     if "samples" in metrics:
         s = metrics["samples"]
-        lines.append(f"real samples ({s['reports']}): unfaithful numbers {s['unfaithful_numbers']}, "
-                     f"private leaks {s['private_leaks']}, over budget {s['over_budget']}")
+        lines.append(
+            f"real samples ({s['reports']}): unfaithful numbers {s['unfaithful_numbers']}, "
+            f"private leaks {s['private_leaks']}, over budget {s['over_budget']}"
+        )
     lines.append(f"total: unfaithful numbers {metrics['unfaithful_numbers']}, private leaks {metrics['private_leaks']}")
     return "\n".join(lines)

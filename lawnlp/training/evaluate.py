@@ -27,10 +27,21 @@ def evaluate(task: str, model, reports: list[AnnotatedReport]) -> dict:
         for mode, ctx in (("in_context", ex.contexts), ("isolated", None)):
             pred = model.predict(ex.texts, ctx)
             p, r, f, s = precision_recall_fscore_support(ex.labels, pred, labels=list(SECTION_IDS), zero_division=0)
-            out[mode] = {"accuracy": round(accuracy_score(ex.labels, pred), 4),
-                         "macro_f1": round(f1_score(ex.labels, pred, labels=sorted(set(ex.labels)), average="macro", zero_division=0), 4),
-                         "per_label": {lab: {"precision": round(p[i], 3), "recall": round(r[i], 3), "f1": round(f[i], 3), "support": int(s[i])}
-                                       for i, lab in enumerate(SECTION_IDS)}}
+            out[mode] = {
+                "accuracy": round(accuracy_score(ex.labels, pred), 4),
+                "macro_f1": round(
+                    f1_score(ex.labels, pred, labels=sorted(set(ex.labels)), average="macro", zero_division=0), 4
+                ),
+                "per_label": {
+                    lab: {
+                        "precision": round(p[i], 3),
+                        "recall": round(r[i], 3),
+                        "f1": round(f[i], 3),
+                        "support": int(s[i]),
+                    }
+                    for i, lab in enumerate(SECTION_IDS)
+                },
+            }
         out["n"] = len(ex)
         return out
     pred = model.predict(ex.texts)
@@ -38,12 +49,16 @@ def evaluate(task: str, model, reports: list[AnnotatedReport]) -> dict:
     got = np.array([[lab in ys for lab in THEME_IDS] for ys in pred])
     p, r, f, s = precision_recall_fscore_support(gold, got, zero_division=0)
     present = gold.any(axis=0)
-    return {"micro_f1": round(f1_score(gold, got, average="micro", zero_division=0), 4),
-            "macro_f1": round(float(np.mean(f[present])), 4) if present.any() else 0.0,
-            "exact_match": round(float(np.mean((gold == got).all(axis=1))), 4),
-            "per_label": {lab: {"precision": round(p[i], 3), "recall": round(r[i], 3), "f1": round(f[i], 3), "support": int(s[i])}
-                          for i, lab in enumerate(THEME_IDS)},
-            "n": len(ex)}
+    return {
+        "micro_f1": round(f1_score(gold, got, average="micro", zero_division=0), 4),
+        "macro_f1": round(float(np.mean(f[present])), 4) if present.any() else 0.0,
+        "exact_match": round(float(np.mean((gold == got).all(axis=1))), 4),
+        "per_label": {
+            lab: {"precision": round(p[i], 3), "recall": round(r[i], 3), "f1": round(f[i], 3), "support": int(s[i])}
+            for i, lab in enumerate(THEME_IDS)
+        },
+        "n": len(ex),
+    }
 
 
 def format_table(task: str, metrics: dict) -> str:
@@ -55,7 +70,10 @@ def format_table(task: str, metrics: dict) -> str:
             rows.append(f"{mode}: accuracy {m['accuracy']:.4f}  macro-F1 {m['macro_f1']:.4f}")
         per = metrics["in_context"]["per_label"]
     else:
-        rows.append(f"micro-F1 {metrics['micro_f1']:.4f}  macro-F1 {metrics['macro_f1']:.4f}  exact {metrics['exact_match']:.4f}")
+        rows.append(
+            f"micro-F1 {metrics['micro_f1']:.4f}  macro-F1 {metrics['macro_f1']:.4f}  "
+            f"exact {metrics['exact_match']:.4f}"
+        )
         per = metrics["per_label"]
     rows.append(f"{'label':<22}{'P':>7}{'R':>7}{'F1':>7}{'n':>6}")
     for lab, v in per.items():
@@ -78,14 +96,23 @@ def evaluate_end_to_end(analyzer, items: list[tuple[str, str, list[str], list[li
         correct, total = correct + hits, total + len(gold_sections)
         gold_t = {t for ts in gold_themes for t in ts}
         got_t = set(report.themes)
-        per_report[name] = {"accuracy": round(hits / len(gold_sections), 4), "themes_missed": sorted(gold_t - got_t),
-                            "themes_extra": sorted(got_t - gold_t),
-                            "errors": [(i, g, p) for i, (g, p) in enumerate(zip(gold_sections, pred)) if g != p]}
-    return {"accuracy": round(correct / max(total, 1), 4), "lines": total,
-            "all_themes_found": all(not r["themes_missed"] for r in per_report.values()), "reports": per_report}
+        per_report[name] = {
+            "accuracy": round(hits / len(gold_sections), 4),
+            "themes_missed": sorted(gold_t - got_t),
+            "themes_extra": sorted(got_t - gold_t),
+            "errors": [(i, g, p) for i, (g, p) in enumerate(zip(gold_sections, pred)) if g != p],
+        }
+    return {
+        "accuracy": round(correct / max(total, 1), 4),
+        "lines": total,
+        "all_themes_found": all(not r["themes_missed"] for r in per_report.values()),
+        "reports": per_report,
+    }
 
 
-def sample_items(samples_dir: str | os.PathLike, labels: str | os.PathLike) -> list[tuple[str, str, list[str], list[list[str]]]]:
+def sample_items(
+    samples_dir: str | os.PathLike, labels: str | os.PathLike
+) -> list[tuple[str, str, list[str], list[list[str]]]]:
     """The real sample reports (text from ``samples_dir``) with their line labels (text-free JSONL)."""
     by_report: dict[str, dict[int, dict]] = {}
     for _, obj in read_jsonl(labels):

@@ -19,15 +19,25 @@ from lawnlp.training.evaluate import evaluate
 from lawnlp.training.examples import examples
 
 
-def train(task: str, reports: list[AnnotatedReport], out: str | os.PathLike | None = None, backend: str = "bert",
-          init: str | os.PathLike | None = None, seed: int = SEED, augment_p: float = 0.3,
-          data: str | os.PathLike | None = None, **params: Any) -> tuple[Any, dict]:
+def train(
+    task: str,
+    reports: list[AnnotatedReport],
+    out: str | os.PathLike | None = None,
+    backend: str = "bert",
+    init: str | os.PathLike | None = None,
+    seed: int = SEED,
+    augment_p: float = 0.3,
+    data: str | os.PathLike | None = None,
+    **params: Any,
+) -> tuple[Any, dict]:
     """Train a ``task`` model on the train split of ``reports`` (early stopping on dev), evaluate it on
     the test split, save it to ``out``. ``init`` continues training from a saved model directory (its
     backend wins over ``backend``); a new model starts from its backend's default settings
     (lawnlp.config), which ``params`` override. Each training report of the sections task is replaced by a
     structurally augmented copy (lawnlp.training.augment) with per-augmentation probability ``augment_p``.
-    ``data`` names the annotation file for the model card. Returns (model, metrics)."""
+    ``data`` names the annotation file for the model card; ``progress`` (BERT) shows progress bars.
+    Returns (model, metrics)."""
+    progress = params.pop("progress", True)
     splits = split_reports(reports, seed=seed)
     train_reports = splits["train"]
     if task == "sections" and augment_p > 0:
@@ -41,17 +51,32 @@ def train(task: str, reports: list[AnnotatedReport], out: str | os.PathLike | No
             model.settings = replace(model.settings, **params)
     else:
         model = new_model(task, backend, seed=seed, **params)
+    if hasattr(model, "progress"):
+        model.progress = progress
     start = time.perf_counter()
-    model.fit(train_ex.texts, train_ex.labels, train_ex.contexts,
-              dev=(dev_ex.texts, dev_ex.labels, dev_ex.contexts) if len(dev_ex) else None)
-    metrics = {"train_seconds": round(time.perf_counter() - start, 1),
-               "train_examples": len(train_ex), "dev_examples": len(dev_ex),
-               "test": evaluate(task, model, splits["test"]) if splits["test"] else {}}
-    provenance = {"data": str(data) if data is not None else None, "reports": len(reports),
-                  "train_reports": len(splits["train"]), "dev_reports": len(splits["dev"]),
-                  "test_reports": len(splits["test"]), "seed": seed,
-                  "init": str(init) if init is not None else None, "backend": backend,
-                  "augment_p": augment_p if task == "sections" else None}
+    model.fit(
+        train_ex.texts,
+        train_ex.labels,
+        train_ex.contexts,
+        dev=(dev_ex.texts, dev_ex.labels, dev_ex.contexts) if len(dev_ex) else None,
+    )
+    metrics = {
+        "train_seconds": round(time.perf_counter() - start, 1),
+        "train_examples": len(train_ex),
+        "dev_examples": len(dev_ex),
+        "test": evaluate(task, model, splits["test"]) if splits["test"] else {},
+    }
+    provenance = {
+        "data": str(data) if data is not None else None,
+        "reports": len(reports),
+        "train_reports": len(splits["train"]),
+        "dev_reports": len(splits["dev"]),
+        "test_reports": len(splits["test"]),
+        "seed": seed,
+        "init": str(init) if init is not None else None,
+        "backend": backend,
+        "augment_p": augment_p if task == "sections" else None,
+    }
     if out is not None:
         model.save_pretrained(out, metrics=metrics, provenance=provenance)
     return model, metrics

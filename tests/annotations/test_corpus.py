@@ -8,9 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from lawnlp.annotations import (
+    AnnotatedReport,
+    corpus_stats,
+    format_stats,
+    load_annotations,
+    load_corpus,
+    split_reports,
+    to_dataset_dict,
+)
 from lawnlp.cli import main
-from lawnlp.annotations import (AnnotatedReport, corpus_stats, format_stats, load_annotations, load_corpus,
-                         split_reports, to_dataset_dict)
 from lawnlp.errors import ReportError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -29,20 +36,30 @@ LINES = [
 
 
 def para_records(report_id: str = "r1", lines=LINES) -> list[dict]:
-    return [{"report_id": report_id, "index": i, "text": t, "section": s, "themes": th}
-            for i, (t, s, th) in enumerate(lines)]
+    return [
+        {"report_id": report_id, "index": i, "text": t, "section": s, "themes": th}
+        for i, (t, s, th) in enumerate(lines)
+    ]
 
 
 def meta_record(report_id: str = "r1", **kw) -> dict:
-    rec = {"report_id": report_id, "entity": "某镇", "county": "某县", "year": 2023, "level": "township",
-           "brief": "某镇2023年：调处矛盾纠纷120件。"}
+    rec = {
+        "report_id": report_id,
+        "entity": "某镇",
+        "county": "某县",
+        "year": 2023,
+        "level": "township",
+        "brief": "某镇2023年：调处矛盾纠纷120件。",
+    }
     rec.update(kw)
     return rec
 
 
 def write_jsonl(path: Path, records: list) -> Path:
-    path.write_text("".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n"
-                            for r in records), encoding="utf-8")
+    path.write_text(
+        "".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n" for r in records),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -62,6 +79,7 @@ def test_valid_corpus_loads(corpus: Path) -> None:
 
 # --------------------------------------------------------------------------- validation errors
 
+
 def _bad(tmp_path: Path, lineno: int, replacement) -> tuple[Path, int]:
     recs: list = para_records()
     recs[lineno - 1] = replacement(recs[lineno - 1])
@@ -69,15 +87,18 @@ def _bad(tmp_path: Path, lineno: int, replacement) -> tuple[Path, int]:
     return write_jsonl(tmp_path / "paragraphs.jsonl", recs), lineno
 
 
-@pytest.mark.parametrize("lineno, change, words", [
-    (3, lambda r: '{"report_id": "r1", "index": 2, "text": "x"', "bad JSON"),
-    (4, lambda r: {**r, "section": "results"}, "unknown section"),
-    (6, lambda r: {**r, "themes": ["talent_shortage", "lack_of_money"]}, "unknown theme"),
-    (4, lambda r: {**r, "themes": ["resources_weak"]}, "themes on a 'measures'"),
-    (5, lambda r: {**r, "index": 3}, "duplicate index"),
-    (2, lambda r: {k: v for k, v in r.items() if k != "section"}, "section"),
-    (2, lambda r: {k: v for k, v in r.items() if k != "text"}, "text-free label file"),
-])
+@pytest.mark.parametrize(
+    "lineno, change, words",
+    [
+        (3, lambda r: '{"report_id": "r1", "index": 2, "text": "x"', "bad JSON"),
+        (4, lambda r: {**r, "section": "results"}, "unknown section"),
+        (6, lambda r: {**r, "themes": ["talent_shortage", "lack_of_money"]}, "unknown theme"),
+        (4, lambda r: {**r, "themes": ["resources_weak"]}, "themes on a 'measures'"),
+        (5, lambda r: {**r, "index": 3}, "duplicate index"),
+        (2, lambda r: {k: v for k, v in r.items() if k != "section"}, "section"),
+        (2, lambda r: {k: v for k, v in r.items() if k != "text"}, "text-free label file"),
+    ],
+)
 def test_validation_errors_name_file_and_line(tmp_path: Path, lineno: int, change, words: str) -> None:
     path, line = _bad(tmp_path, lineno, change)
     with pytest.raises(ReportError) as err:
@@ -105,10 +126,18 @@ def test_report_without_metadata_names_report(tmp_path: Path) -> None:
 
 # --------------------------------------------------------------------------- splits and datasets
 
+
 def _reports(n: int) -> list[AnnotatedReport]:
-    return [AnnotatedReport(f"rep{i:02d}", [t for t, _, _ in LINES], [s for _, s, _ in LINES],
-                            [list(th) for _, _, th in LINES], meta_record(f"rep{i:02d}", year=2019 + i % 5))
-            for i in range(n)]
+    return [
+        AnnotatedReport(
+            f"rep{i:02d}",
+            [t for t, _, _ in LINES],
+            [s for _, s, _ in LINES],
+            [list(th) for _, _, th in LINES],
+            meta_record(f"rep{i:02d}", year=2019 + i % 5),
+        )
+        for i in range(n)
+    ]
 
 
 def test_split_by_report_fixed_seed() -> None:
@@ -133,15 +162,19 @@ def test_split_is_stable_when_reports_are_added() -> None:
 def test_to_dataset_dict_columns() -> None:
     dd = to_dataset_dict(split_reports(_reports(10), seed=1))
     assert set(dd) == {"train", "dev", "test"}
-    for name, ds in dd.items():
+    for _name, ds in dd.items():
         assert set(ds.column_names) == {"report_id", "index", "text", "section", "themes"}
         assert len(ds) == len({*ds["report_id"]}) * len(LINES)
     row = dd["train"][5]
-    assert row["index"] == 5 and row["section"] == "shortcomings" and row["themes"] == ["talent_shortage",
-                                                                                         "cadre_awareness"]
+    assert (
+        row["index"] == 5
+        and row["section"] == "shortcomings"
+        and row["themes"] == ["talent_shortage", "cadre_awareness"]
+    )
 
 
 # --------------------------------------------------------------------------- statistics
+
 
 def test_corpus_stats_counts() -> None:
     reports = _reports(3)
@@ -149,8 +182,14 @@ def test_corpus_stats_counts() -> None:
     reports[1].texts[0] = "x" * 100
     stats = corpus_stats(reports)
     assert stats["reports"] == 3 and stats["paragraphs"] == 24
-    assert stats["sections"] == {"preamble": 3, "measures": 6, "leadership": 0, "shortcomings": 6, "plans": 3,
-                                 "other": 6}
+    assert stats["sections"] == {
+        "preamble": 3,
+        "measures": 6,
+        "leadership": 0,
+        "shortcomings": 6,
+        "plans": 3,
+        "other": 6,
+    }
     assert stats["themes"]["talent_shortage"] == 3 and stats["themes"]["cadre_awareness"] == 3
     assert stats["themes"]["resources_weak"] == 0 and stats["shortcoming_paragraphs_with_themes"] == 3
     assert stats["levels"]["township"] == 2 and stats["levels"]["unknown"] == 1
@@ -172,6 +211,7 @@ def test_corpus_stats_empty() -> None:
 
 
 # --------------------------------------------------------------------------- CLI
+
 
 def test_cli_data_validate_ok(corpus: Path, capsys) -> None:
     assert main(["data", "validate", str(corpus)]) == 0
@@ -201,8 +241,9 @@ def test_cli_export_import_round_trip(corpus: Path, tmp_path: Path, capsys) -> N
         assert main(["data", "import", str(out / name), "-o", str(target), "--reports", str(reports_path)]) == 0
         back = load_corpus(target, reports_path)
         orig = load_corpus(corpus)
-        assert [(r.report_id, r.texts, r.sections, r.themes, r.meta) for r in back] == \
-            [(r.report_id, r.texts, r.sections, r.themes, r.meta) for r in orig]
+        assert [(r.report_id, r.texts, r.sections, r.themes, r.meta) for r in back] == [
+            (r.report_id, r.texts, r.sections, r.themes, r.meta) for r in orig
+        ]
     # import refuses to overwrite a reports.jsonl it was not told to write
     (out / "reports.jsonl").write_text("", encoding="utf-8")
     assert main(["data", "import", str(out / "dc.jsonl"), "-o", str(out / "new.jsonl")]) == 1
@@ -218,6 +259,7 @@ def test_real_corpus_validates() -> None:
 
 # --------------------------------------------------------------------------- near duplicates
 
+
 def _near_duplicates():
     spec = importlib.util.spec_from_file_location("near_duplicates", REPO / "training" / "near_duplicates.py")
     module = importlib.util.module_from_spec(spec)
@@ -228,9 +270,23 @@ def _near_duplicates():
 def test_near_duplicates(tmp_path: Path, capsys) -> None:
     nd = _near_duplicates()
     shared = "全年共开展法治宣传活动四十五场次，发放宣传资料三千余份，覆盖群众一万余人次。"
-    recs = para_records("a", [(shared, "measures", []), ("甲镇独有的一段很长的工作内容描述，包括很多具体的细节和数字一百二十三。", "measures", [])])
-    recs += para_records("b", [(shared, "measures", []), ("乙县完全不同的另外一段文字，讲的是行政执法规范化建设和案卷评查工作情况。", "measures", [])])
-    recs += para_records("c", [("丙局的内容又是另外一回事，涉及安全生产监管和应急管理培训演练等事项安排。", "plans", [])])
+    recs = para_records(
+        "a",
+        [
+            (shared, "measures", []),
+            ("甲镇独有的一段很长的工作内容描述，包括很多具体的细节和数字一百二十三。", "measures", []),
+        ],
+    )
+    recs += para_records(
+        "b",
+        [
+            (shared, "measures", []),
+            ("乙县完全不同的另外一段文字，讲的是行政执法规范化建设和案卷评查工作情况。", "measures", []),
+        ],
+    )
+    recs += para_records(
+        "c", [("丙局的内容又是另外一回事，涉及安全生产监管和应急管理培训演练等事项安排。", "plans", [])]
+    )
     path = write_jsonl(tmp_path / "p.jsonl", recs)
     result = nd.analyse(nd.read_paragraphs(path))
     assert result["reports"] == 3 and result["paragraphs_with_near_duplicate"] == 2

@@ -14,12 +14,14 @@ from pathlib import Path
 
 import pytest
 
+from lawnlp.briefs import build_brief as summarize_report
+from lawnlp.briefs.faithfulness import numbers_not_in
 from lawnlp.labels import THEMES
 from lawnlp.schema import Meta
 from lawnlp.text.privacy import find_private
-from lawnlp.briefs import build_brief as summarize_report
-from lawnlp.briefs.faithfulness import numbers_not_in
-from invented_reports import QINGHE, QINGHE_META, SHUIWU, SHUIWU_META, annotated, paragraphs_jsonl, qinghe, shuiwu
+
+from invented_reports import qinghe, shuiwu
+
 
 def _source(report) -> str:
     return "\n".join(p.text for p in report.paragraphs)
@@ -101,7 +103,7 @@ def _suocheng_reports(samples):
     if labels.exists():
         from lawnlp.text.structure import parse
 
-        gold = [json.loads(l) for l in labels.read_text(encoding="utf-8").splitlines() if l.strip()]
+        gold = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines() if line.strip()]
         gold = {o["index"]: o for o in gold if o["report_id"] == "suocheng-2024"}
         ps = parse(text)
         if gold and max(p.line for p in ps) + 1 == len(gold):
@@ -114,7 +116,7 @@ def _suocheng_reports(samples):
 
 
 # The three private persons the suocheng sample names, as hashes (their names stay out of the repository).
-SUOCHENG_NAME_HASHES = {'2e938603641b', '2b77c9d6f31e', '6b1c6827b165'}
+SUOCHENG_NAME_HASHES = {"2e938603641b", "2b77c9d6f31e", "6b1c6827b165"}
 
 
 def _sha(text: str) -> str:

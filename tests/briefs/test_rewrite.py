@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from lawnlp.briefs.faithfulness import guard_numbers
-from lawnlp.text.privacy import find_private
 from lawnlp.briefs import build_brief as summarize_report
-from lawnlp.briefs.faithfulness import numbers_not_in
+from lawnlp.briefs.faithfulness import guard_numbers, numbers_not_in
+from lawnlp.text.privacy import find_private
+
 from invented_reports import qinghe
 
 SOURCE = "全年调处矛盾纠纷274件，调解成功269件，成功率98.2%。开展普法活动53场次。联系人：李明，电话13812345678。"
@@ -42,15 +42,27 @@ def tiny_model(tmp_path_factory):
     d = tmp_path_factory.mktemp("tiny-seq2seq")
     report = qinghe()
     chars = sorted(set("".join(p.norm for p in report.paragraphs)) | set("0123456789%：，。；、"))
-    (d / "vocab.txt").write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + chars) + "\n",
-                                 encoding="utf-8")
+    (d / "vocab.txt").write_text(
+        "\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + chars) + "\n", encoding="utf-8"
+    )
     tok = transformers.BertTokenizer(str(d / "vocab.txt"))
     tok.save_pretrained(str(d))
     cfg = transformers.BartConfig(
-        vocab_size=len(tok), d_model=16, encoder_layers=1, decoder_layers=1, encoder_attention_heads=2,
-        decoder_attention_heads=2, encoder_ffn_dim=32, decoder_ffn_dim=32, max_position_embeddings=512,
-        pad_token_id=tok.pad_token_id, bos_token_id=tok.cls_token_id, eos_token_id=tok.sep_token_id,
-        decoder_start_token_id=tok.cls_token_id, forced_eos_token_id=None)
+        vocab_size=len(tok),
+        d_model=16,
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=32,
+        decoder_ffn_dim=32,
+        max_position_embeddings=512,
+        pad_token_id=tok.pad_token_id,
+        bos_token_id=tok.cls_token_id,
+        eos_token_id=tok.sep_token_id,
+        decoder_start_token_id=tok.cls_token_id,
+        forced_eos_token_id=None,
+    )
     torch.manual_seed(0)
     transformers.BartForConditionalGeneration(cfg).save_pretrained(str(d))
     return d
@@ -70,7 +82,9 @@ def test_summarize_with_rewriter_stays_faithful(tiny_model, max_chars):
 
     report = qinghe()
     source = "\n".join(p.text for p in report.paragraphs)
-    brief = summarize_report(report, max_chars=max_chars, rewriter=Rewriter(tiny_model, device="cpu", max_new_tokens=48))
+    brief = summarize_report(
+        report, max_chars=max_chars, rewriter=Rewriter(tiny_model, device="cpu", max_new_tokens=48)
+    )
     assert 0 < len(brief.text) <= max_chars
     assert numbers_not_in(brief.text, source) == []
     assert find_private(brief.text) == []

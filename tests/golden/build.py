@@ -17,13 +17,27 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).with_name("golden.json")
 REPORT_IDS = (
-    "b1-chongqing-bashanzhen-2020", "b1-guangxi-tanxuzhen-2021", "b1-sichuan-simazhen-2025",
-    "b2-gansu-malianhexian-2022", "b2-jilin-liyuanxian-2019", "b2-ningxia-xiangshanxian-2023",
-    "b3-anhui-fengze-slj-2020", "b3-guangdong-nanxi-ybj-2023", "b3-jiangxi-zhangjiang-scjgj-2019",
-    "b4-beijing-beiyuanqu-20xx", "b4-hunan-lizhoushi-2024", "b4-shandong-longquanzhen-20xx",
-    "b5-guangdong-jinxijiedao-2023", "b5-hunan-huangqiaozhen-2022", "b5-sichuan-dazhoushi-2023",
-    "b6-anhui-liyuanjiedao-2019", "b6-hunan-baimaxiang-2022", "b6-shanxi-liugouxiang-2024",
-    "b7-guangxi-pingling-yingjiju-2023", "b7-neimenggu-baoligensumu-2023", "example-xiaohezhen-2022",
+    "b1-chongqing-bashanzhen-2020",
+    "b1-guangxi-tanxuzhen-2021",
+    "b1-sichuan-simazhen-2025",
+    "b2-gansu-malianhexian-2022",
+    "b2-jilin-liyuanxian-2019",
+    "b2-ningxia-xiangshanxian-2023",
+    "b3-anhui-fengze-slj-2020",
+    "b3-guangdong-nanxi-ybj-2023",
+    "b3-jiangxi-zhangjiang-scjgj-2019",
+    "b4-beijing-beiyuanqu-20xx",
+    "b4-hunan-lizhoushi-2024",
+    "b4-shandong-longquanzhen-20xx",
+    "b5-guangdong-jinxijiedao-2023",
+    "b5-hunan-huangqiaozhen-2022",
+    "b5-sichuan-dazhoushi-2023",
+    "b6-anhui-liyuanjiedao-2019",
+    "b6-hunan-baimaxiang-2022",
+    "b6-shanxi-liugouxiang-2024",
+    "b7-guangxi-pingling-yingjiju-2023",
+    "b7-neimenggu-baoligensumu-2023",
+    "example-xiaohezhen-2022",
 )
 BACKENDS = ("bert", "lite", "rules")
 
@@ -50,8 +64,20 @@ def result_record(report) -> dict:
     d = report.to_dict()
     return {
         "meta": {k: d["meta"].get(k) for k in ("entity", "county", "year", "level")},
-        "paragraphs": [[p["line"], sha(p["text"]), sha(p["norm"]), p["heading_level"], p["numbering"],
-                        p["headings"], p["debris"], p["section"], p["themes"]] for p in d["paragraphs"]],
+        "paragraphs": [
+            [
+                p["line"],
+                sha(p["text"]),
+                sha(p["norm"]),
+                p["heading_level"],
+                p["numbering"],
+                p["headings"],
+                p["debris"],
+                p["section"],
+                p["themes"],
+            ]
+            for p in d["paragraphs"]
+        ],
         "brief": d["brief"],
     }
 

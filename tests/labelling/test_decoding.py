@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from lawnlp.labels import SECTION_IDS
 from lawnlp.labelling.decoding import heading_part, smooth_sections, split_items
+from lawnlp.labels import SECTION_IDS
 from lawnlp.text.structure import parse
 
 

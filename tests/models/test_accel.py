@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lawnlp.pipeline import Analyzer
+
 from corpus_texts import labels_of as _labels
 from corpus_texts import sample_texts
 
@@ -17,7 +18,7 @@ def test_bert_batch_matches_one_by_one(tiny_models):
     assert [r.source for r in batch] == ["r0", "r1", "r2"]
     one = [analyzer.analyze(t, brief=False) for t in texts]
     pairs = [(a, b) for x, y in zip(batch, one) for a, b in zip(_labels(x), _labels(y))]
-    assert sum(a == b for a, b in pairs) / len(pairs) >= 0.99      # padding differs: tiny float noise only
+    assert sum(a == b for a, b in pairs) / len(pairs) >= 0.99  # padding differs: tiny float noise only
 
 
 @pytest.mark.parametrize("accel", ["bf16", "int8", "onnx"])
@@ -50,6 +51,6 @@ def test_auto_accel_is_bf16_only_where_native(tiny_models):
     sections, _ = tiny_models
     fast = accelerate(sections, "auto")
     assert (fast.accel_ == "bf16") if native_bf16() else (fast is sections)
-    assert next(sections.net_.parameters()).dtype == torch.float32   # the original is left as it was
+    assert next(sections.net_.parameters()).dtype == torch.float32  # the original is left as it was
     with pytest.raises(ValueError, match="unknown accel"):
         accelerate(sections, "fp8")

@@ -36,17 +36,27 @@ def test_real_samples_sections_and_themes(items, backend):
     if backend == "bert":
         assert result["all_themes_found"], {k: v["themes_missed"] for k, v in result["reports"].items()}
     wrong = {(g, p) for r in result["reports"].values() for _, g, p in r["errors"]}
-    assert wrong <= {("leadership", "measures"), ("measures", "leadership"), ("plans", "measures"),
-                     ("measures", "other"), ("plans", "preamble")}, wrong
+    assert wrong <= {
+        ("leadership", "measures"),
+        ("measures", "leadership"),
+        ("plans", "measures"),
+        ("measures", "other"),
+        ("plans", "preamble"),
+    }, wrong
 
 
 def test_public_api_on_bare_paragraphs():
-    sections = lawnlp.classify_sections(["三、存在的问题和不足", "一是法治工作力量薄弱，专业法律人才匮乏。",
-                                         "四、2025年工作打算", "特此报告。"])
+    sections = lawnlp.classify_sections(
+        ["三、存在的问题和不足", "一是法治工作力量薄弱，专业法律人才匮乏。", "四、2025年工作打算", "特此报告。"]
+    )
     assert sections[:2] == ["shortcomings", "shortcomings"]
     assert sections[2] == "plans" and sections[3] == "other"
-    themes = lawnlp.tag_shortcomings(["一是法治工作力量薄弱，具有法律职业资格的工作人员仅1名。",
-                                      "二是部分群众法治观念淡薄，遇事不找法、信访不信法。"])
+    themes = lawnlp.tag_shortcomings(
+        [
+            "一是法治工作力量薄弱，具有法律职业资格的工作人员仅1名。",
+            "二是部分群众法治观念淡薄，遇事不找法、信访不信法。",
+        ]
+    )
     assert "talent_shortage" in themes[0] and "public_awareness" in themes[1]
 
 
@@ -73,7 +83,7 @@ def test_real_samples_survive_script_and_punctuation_changes(items, variant):
         change = opencc.OpenCC("s2t").convert
     else:
         table = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "。": "."})
-        change = lambda text: text.translate(table)  # noqa: E731
+        change = lambda text: text.translate(table)
     changed = [(name, change(text), gold, themes) for name, text, gold, themes in items]
     assert any(a[1] != b[1] for a, b in zip(items, changed))
     result = evaluate_end_to_end(lawnlp.Analyzer(backend="bert"), changed)

@@ -10,21 +10,33 @@ from pathlib import Path
 
 import pytest
 
-from lawnlp.outputs.page import render_html, write_html
 from lawnlp.labels import THEMES
+from lawnlp.outputs.page import render_html, write_html
 
 
 def _report(i: int, county: str, year: int, themes: list[str], level: str = "township", error: str | None = None):
     paragraphs = [
-        {"index": 0, "line": 0, "text": f"某镇{year}年法治政府建设工作报告", "norm": "", "section": "other", "themes": []},
+        {
+            "index": 0,
+            "line": 0,
+            "text": f"某镇{year}年法治政府建设工作报告",
+            "norm": "",
+            "section": "other",
+            "themes": [],
+        },
         {"index": 1, "line": 1, "text": "一、主要举措和成效", "norm": "", "section": "measures", "themes": []},
         {"index": 2, "line": 2, "text": "调处矛盾纠纷187件。", "norm": "", "section": "measures", "themes": []},
         {"index": 3, "line": 3, "text": "二、存在的不足", "norm": "", "section": "shortcomings", "themes": []},
         {"index": 4, "line": 4, "text": "法治力量不足。", "norm": "", "section": "shortcomings", "themes": themes},
     ]
-    return {"source": f"r{i}.txt", "meta": {"entity": f"镇{i}", "county": county, "year": year, "level": level},
-            "paragraphs": [] if error else paragraphs, "themes": [] if error else themes,
-            "brief": None if error else {"text": f"镇{i}{year}年：调处矛盾纠纷187件；关键词{i}"}, "error": error}
+    return {
+        "source": f"r{i}.txt",
+        "meta": {"entity": f"镇{i}", "county": county, "year": year, "level": level},
+        "paragraphs": [] if error else paragraphs,
+        "themes": [] if error else themes,
+        "brief": None if error else {"text": f"镇{i}{year}年：调处矛盾纠纷187件；关键词{i}"},
+        "error": error,
+    }
 
 
 REPORTS = [
@@ -73,8 +85,18 @@ def _chromium() -> str:
 
 
 def _dump_dom(exe: str, url: str, tmp_path: Path) -> str:
-    cmd = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-           f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=2000", "--dump-dom", url]
+    cmd = [
+        exe,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--virtual-time-budget=2000",
+        "--dump-dom",
+        url,
+    ]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=90)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
@@ -90,7 +112,7 @@ def test_chromium_renders_chart_and_filters_table(tmp_path: Path):
     assert THEMES["talent_shortage"] in chart.group()
     rows = re.search(r'<table id="briefs">.*?</table>', dom, re.S).group()
     assert rows.count("<tr") == 1 + 4 and "hidden" not in rows
-    assert re.search(r'id="brief-count">4 / 4<', dom)            # the script ran
+    assert re.search(r'id="brief-count">4 / 4<', dom)  # the script ran
     # The search box filters the rows (the page reads a #q= query on load, as typing would).
     dom = _dump_dom(exe, out.as_uri() + "#q=关键词2", tmp_path)
     rows = re.search(r'<table id="briefs">.*?</table>', dom, re.S).group()

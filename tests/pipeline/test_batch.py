@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from corpus_texts import labels_of as _labels
-from corpus_texts import report_folder, sample_texts
 from lawnlp.models.threads import configure_threads
 from lawnlp.pipeline import Analyzer
 from lawnlp.pipeline.batch import iter_batches
 from lawnlp.pipeline.inputs import iter_inputs
+
+from corpus_texts import labels_of as _labels
+from corpus_texts import report_folder, sample_texts
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +38,11 @@ def test_order_preserved_and_same_labels_as_one_by_one(rules: Analyzer):
 def test_small_groups_and_no_workers_keep_order(rules: Analyzer):
 
     texts = sample_texts(5)
-    out = list(iter_batches(rules, [(f"r{i}", t) for i, t in enumerate(texts)], batch_size=1, workers=0,
-                            group_paragraphs=1, brief=False))
+    out = list(
+        iter_batches(
+            rules, [(f"r{i}", t) for i, t in enumerate(texts)], batch_size=1, workers=0, group_paragraphs=1, brief=False
+        )
+    )
     assert [r.source for r in out] == [f"r{i}" for i in range(5)]
     assert all(r.brief is None and r.paragraphs[0].section for r in out)
 
@@ -51,7 +55,8 @@ def test_bad_file_in_the_middle(rules: Analyzer, folder: Path):
     assert set(errors) == {"c-bad.txt", "missing.txt"} and "binary" in errors["c-bad.txt"]
     assert all(len(r.paragraphs) > 5 and r.themes for r in out if not r.error)
     assert [r.source for r in rules.analyze_batch(paths, on_error="skip")] == [
-        p for p in paths if Path(p).name not in errors]
+        p for p in paths if Path(p).name not in errors
+    ]
     with pytest.raises(ValueError, match="binary"):
         list(rules.analyze_batch(paths, on_error="raise"))
 

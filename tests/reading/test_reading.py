@@ -6,10 +6,9 @@ import io
 import os
 import pathlib
 import zipfile
+from dataclasses import replace
 
 import pytest
-
-from dataclasses import replace
 
 import lawnlp.reading.docx as docx_reader
 from lawnlp.config import READING
@@ -35,6 +34,7 @@ def write(path: pathlib.Path, data: bytes) -> pathlib.Path:
 
 # --------------------------------------------------------------------------- plain text encodings
 
+
 @pytest.mark.parametrize(
     ("codec", "expected"),
     [
@@ -43,8 +43,8 @@ def write(path: pathlib.Path, data: bytes) -> pathlib.Path:
         ("gbk", "gb18030"),
         ("gb2312", "gb18030"),
         ("gb18030", "gb18030"),
-        ("utf-16", "utf-16"),          # Python writes a BOM
-        ("utf-16-le", "utf-16-le"),    # BOM-less: found from the NUL bytes
+        ("utf-16", "utf-16"),  # Python writes a BOM
+        ("utf-16-le", "utf-16-le"),  # BOM-less: found from the NUL bytes
         ("utf-16-be", "utf-16-be"),
     ],
 )
@@ -87,6 +87,7 @@ def test_newlines_normalised_and_nothing_else_changed(tmp_path):
 
 # --------------------------------------------------------------------------- source kinds
 
+
 def test_str_text_bytes_path_and_name(tmp_path):
     doc = read_document(REPORT)
     assert (doc.text, doc.source, doc.format) == (REPORT, "<text>", "txt")
@@ -99,8 +100,8 @@ def test_str_text_bytes_path_and_name(tmp_path):
     assert read_document(bytearray(REPORT.encode())).text == REPORT
 
     path = write(tmp_path / "r.txt", REPORT.encode())
-    assert read_document(path).text == REPORT                      # pathlib.Path
-    assert read_document(str(path)).source == str(path)            # str naming a file
+    assert read_document(path).text == REPORT  # pathlib.Path
+    assert read_document(str(path)).source == str(path)  # str naming a file
     assert read_document(str(path), name="shown.txt").source == "shown.txt"
 
 
@@ -115,7 +116,8 @@ def test_wrong_type():
 
 # --------------------------------------------------------------------------- docx
 
-def _make_docx() -> "object":
+
+def _make_docx() -> object:
     import docx
 
     d = docx.Document()
@@ -279,6 +281,7 @@ def test_html_without_text(tmp_path):
 
 # --------------------------------------------------------------------------- pdf
 
+
 def _make_pdf(pages: list[list[str]]) -> bytes:
     """A minimal valid PDF: one Helvetica text stream per page (ASCII only)."""
     n = len(pages)
@@ -319,7 +322,7 @@ def test_pdf_text_layer(tmp_path):
     text = doc.text
     assert "Rule of law report 2023" in text
     assert text.index("Main measures") < text.index("Shortcomings")
-    assert read_document(data).format == "pdf"   # sniffed from bytes
+    assert read_document(data).format == "pdf"  # sniffed from bytes
 
 
 def test_pdf_without_text_layer(tmp_path):
@@ -345,6 +348,7 @@ def test_truncated_pdf(tmp_path):
 
 
 # --------------------------------------------------------------------------- bad inputs
+
 
 def test_missing_file(tmp_path):
     missing = tmp_path / "nope.txt"
@@ -393,7 +397,7 @@ def test_permission_denied_simulated(tmp_path, monkeypatch):
     assert read_document(path).text == REPORT
 
 
-@pytest.mark.parametrize("content", [b"", b"   \n\t\r\n  ", "　　\n".encode("utf-8")])
+@pytest.mark.parametrize("content", [b"", b"   \n\t\r\n  ", "　　\n".encode()])
 def test_empty_and_whitespace_only(tmp_path, content):
     path = write(tmp_path / "empty.txt", content)
     with pytest.raises(ReportError, match="empty report") as err:
@@ -424,7 +428,7 @@ def test_control_characters_are_binary(tmp_path):
 
 
 def test_undecodable_bytes_give_the_line(tmp_path):
-    data = "第一行\n第二行\n".encode("utf-8") * 5 + "第十一行".encode("utf-8") + b"\xff\xfe\x80 bad\n"
+    data = "第一行\n第二行\n".encode() * 5 + "第十一行".encode() + b"\xff\xfe\x80 bad\n"
     path = write(tmp_path / "mixed.txt", data)
     with pytest.raises(ReportError, match="cannot decode") as err:
         read_document(path)

@@ -32,8 +32,10 @@ def test_every_numbered_heading_found(samples, name):
     counts = tuple(sum(p.heading_level == lvl for p in ps) for lvl in (1, 2, 3))
     assert counts == EXPECTED_HEADINGS[name]
     # every line that starts with 一、 / （一） is a heading (or the heading half of a split line)
-    for i, line in enumerate(l for l in text.splitlines() if l.strip()):
-        if line.lstrip("[bookmark: _GoBack]").startswith(("一、", "二、", "三、", "四、", "（一）", "(一)", "（二）", "(二)")):
+    for i, line in enumerate(x for x in text.splitlines() if x.strip()):
+        if line.removeprefix("[bookmark: _GoBack]").startswith(
+            ("一、", "二、", "三、", "四、", "（一）", "(一)", "（二）", "(二)")
+        ):
             assert any(p.line == i and p.heading_level for p in ps), line[:20]
 
 

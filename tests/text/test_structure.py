@@ -17,7 +17,9 @@ def test_normalize_punctuation_width_and_traditional():
 
 
 def test_heading_levels_and_numbering():
-    text = "一、主要举措\n（一）加强领导\n(二)半角括号\n1.第一项\n2、第二项\n（1）小项\n一是落实责任。\n第一，强化学习。"
+    text = (
+        "一、主要举措\n（一）加强领导\n(二)半角括号\n1.第一项\n2、第二项\n（1）小项\n一是落实责任。\n第一，强化学习。"
+    )
     ps = parse(text)
     assert [p.heading_level for p in ps] == [1, 2, 2, 3, 3, 4, None, None]
     assert [p.numbering for p in ps] == ["一、", "（一）", "（二）", "1.", "2、", "（1）", "一是", "第一"]
@@ -44,13 +46,22 @@ def test_inline_heading_split_at_list_marker():
 
 
 def test_inline_heading_split_at_full_stop():
-    ps = parse("（一）聚焦政治引领，履行主体责任。一是构建法治新格局，召开专题会议6次，研究部署全年法治建设工作，形成工作合力。")
+    ps = parse(
+        "（一）聚焦政治引领，履行主体责任。一是构建法治新格局，召开专题会议6次，研究部署全年法治建设工作，形成工作合力。"
+    )
     assert [p.heading_level for p in ps] == [2, None]
     assert ps[0].text.endswith("履行主体责任。")
 
 
 def test_debris_lines():
-    for line in ["账号+密码登录", "立即注册", "发布时间：2024-01-15", "【打印本页】【关闭窗口】", "字号：大 中 小", "分享到："]:
+    for line in [
+        "账号+密码登录",
+        "立即注册",
+        "发布时间：2024-01-15",
+        "【打印本页】【关闭窗口】",
+        "字号：大 中 小",
+        "分享到：",
+    ]:
         assert is_debris(normalize(line)), line
     assert not is_debris(normalize("发布宣传资料1200份，群众满意度明显提升。"))
     ps = parse("一、主要举措\n[bookmark: _GoBack]\n正文")
@@ -65,7 +76,13 @@ def test_contexts_carry_headings_and_position():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("一二三、（）()1.。，,：是法治建设[bookmark: _GoBack]\n \t\u3000报告登录第部分")) | st.characters(), max_size=300))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("一二三、（）()1.。，,：是法治建设[bookmark: _GoBack]\n \t\u3000报告登录第部分"))
+        | st.characters(),
+        max_size=300,
+    )
+)
 def test_parser_never_crashes_and_loses_no_characters(text):
     ps = parse(text)
     got = re.sub(r"\s", "", "".join(p.text for p in ps))

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from lawnlp.training import augment as A
 from lawnlp.annotations import AnnotatedReport, load_corpus
 from lawnlp.text.furniture import is_debris
 from lawnlp.text.normalize import normalize
+from lawnlp.training import augment as A
 
 CORPUS = Path(__file__).resolve().parents[2] / "training" / "data" / "paragraphs.jsonl"
 
@@ -18,17 +18,17 @@ ROWS = [
     ("某镇2023年法治政府建设工作报告", "other", []),
     ("县委、县政府：", "other", []),
     ("2023年，某镇坚持以习近平法治思想为指导。现将有关情况报告如下：", "preamble", []),
-    ("一、主要举措和成效", "measures", []),                                   # 3
-    ("（一）加强学法", "measures", []),                                       # 4
+    ("一、主要举措和成效", "measures", []),  # 3
+    ("（一）加强学法", "measures", []),  # 4
     ("全年组织集中学法12次（含专题讲座3次）。", "measures", []),
-    ("（二）规范执法", "measures", []),                                       # 6
+    ("（二）规范执法", "measures", []),  # 6
     ("开展执法检查286次，立案31件。", "measures", []),
     ("二、党政主要负责人履行推进法治建设第一责任人职责情况", "leadership", []),  # 8
     ("镇党委书记带头述法，主持专题会议4次。", "leadership", []),
-    ("三、存在的不足和原因", "shortcomings", []),                             # 10
-    ("（一）法治队伍力量薄弱", "shortcomings", ["talent_shortage"]),          # 11
+    ("三、存在的不足和原因", "shortcomings", []),  # 10
+    ("（一）法治队伍力量薄弱", "shortcomings", ["talent_shortage"]),  # 11
     ("一是法治人才不足；二是经费保障不足。", "shortcomings", ["talent_shortage", "resources_weak"]),
-    ("四、2024年工作安排", "plans", []),                                      # 13
+    ("四、2024年工作安排", "plans", []),  # 13
     ("继续加强法治队伍建设。", "plans", []),
     ("某镇人民政府", "other", []),
     ("2024年1月10日", "other", []),
@@ -36,8 +36,13 @@ ROWS = [
 
 
 def make() -> AnnotatedReport:
-    return AnnotatedReport("r1", [r[0] for r in ROWS], [r[1] for r in ROWS], [list(r[2]) for r in ROWS],
-                           {"report_id": "r1", "year": 2023, "level": "township"})
+    return AnnotatedReport(
+        "r1",
+        [r[0] for r in ROWS],
+        [r[1] for r in ROWS],
+        [list(r[2]) for r in ROWS],
+        {"report_id": "r1", "year": 2023, "level": "township"},
+    )
 
 
 def check(r: AnnotatedReport) -> None:
@@ -100,15 +105,17 @@ def test_reorder_parts() -> None:
         assert len(out.texts) == len(r.texts)
         assert out.texts[:3] == r.texts[:3] and out.texts[-2:] == r.texts[-2:]
         firsts = [t for t in out.texts if A.heading_level(t) == 1]
-        assert [t[0] for t in firsts] == list("一二三四")          # renumbered in the new order
+        assert [t[0] for t in firsts] == list("一二三四")  # renumbered in the new order
         assert [t[2:] for t in firsts] != [r.texts[i][2:] for i in (3, 8, 10, 13)]  # order changed
         # every line keeps its labels (compare without the level-1 numbers)
-        strip = lambda rep: sorted((t[1:] if A.heading_level(t) == 1 else t, s, tuple(th))  # noqa: E731
-                                   for t, s, th in zip(rep.texts, rep.sections, rep.themes))
+        strip = lambda rep: sorted(
+            (t[1:] if A.heading_level(t) == 1 else t, s, tuple(th))
+            for t, s, th in zip(rep.texts, rep.sections, rep.themes)
+        )
         assert strip(out) == strip(r)
         # a part moves as a whole: the shortcomings heading is still followed by its lines
         k = next(i for i, t in enumerate(out.texts) if t.endswith("存在的不足和原因"))
-        assert out.texts[k + 1:k + 3] == r.texts[11:13] and out.themes[k + 1:k + 3] == r.themes[11:13]
+        assert out.texts[k + 1 : k + 3] == r.texts[11:13] and out.themes[k + 1 : k + 3] == r.themes[11:13]
 
 
 def test_reorder_without_parts_unchanged() -> None:

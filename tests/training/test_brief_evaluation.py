@@ -6,19 +6,28 @@ import warnings
 
 import pytest
 
-from lawnlp.briefs.evaluation import (SENT_RE, body_lines, lcs_f, lead_baseline, rouge_l, rouge_l_reference,
-                                     textrank_baseline)
+from lawnlp.annotations import load_corpus
+from lawnlp.briefs.evaluation import (
+    SENT_RE,
+    body_lines,
+    lcs_f,
+    lead_baseline,
+    rouge_l,
+    rouge_l_reference,
+    textrank_baseline,
+)
 from lawnlp.text.privacy import find_names
 from lawnlp.training.briefs import check_samples, evaluate_briefs, format_brief_table
-from lawnlp.annotations import load_corpus
+
 from invented_reports import QINGHE, QINGHE_META, SHUIWU, SHUIWU_META, annotated, paragraphs_jsonl
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     d = tmp_path_factory.mktemp("corpus")
-    para, meta = paragraphs_jsonl([annotated("qinghe-2024", QINGHE, QINGHE_META),
-                                   annotated("shuiwu-20xx", SHUIWU, SHUIWU_META)])
+    para, meta = paragraphs_jsonl(
+        [annotated("qinghe-2024", QINGHE, QINGHE_META), annotated("shuiwu-20xx", SHUIWU, SHUIWU_META)]
+    )
     (d / "paragraphs.jsonl").write_text(para, encoding="utf-8")
     (d / "reports.jsonl").write_text(meta, encoding="utf-8")
     return load_corpus(d / "paragraphs.jsonl")
@@ -36,8 +45,11 @@ def rules():
 
 
 def test_rouge_l_matches_rouge_chinese():
-    pairs = [("青禾镇2024年：调处矛盾纠纷338件，开展普法活动56场次", "青禾镇2024年：调处纠纷338件、开展普法56场"),
-             ("不足：法治人才短缺", "2025年：加强队伍建设"), ("完全相同的句子", "完全相同的句子")]
+    pairs = [
+        ("青禾镇2024年：调处矛盾纠纷338件，开展普法活动56场次", "青禾镇2024年：调处纠纷338件、开展普法56场"),
+        ("不足：法治人才短缺", "2025年：加强队伍建设"),
+        ("完全相同的句子", "完全相同的句子"),
+    ]
     for hyp, ref in pairs:
         assert rouge_l(hyp, ref) == pytest.approx(rouge_l_reference(hyp, ref), abs=1e-6)
     assert rouge_l("完全相同", "完全相同") == pytest.approx(1.0)
@@ -70,8 +82,15 @@ def test_evaluate_briefs_on_tiny_corpus(corpus, rules):
     for mode in ("gold", "end_to_end"):
         assert m["modes"][mode]["over_budget"] == 0
     table = format_brief_table(m)
-    for word in ("ROUGE-L", "Lead baseline", "TextRank baseline", "ours (gold labels)", "ours (end to end)",
-                 "unfaithful numbers 0", "private leaks 0"):
+    for word in (
+        "ROUGE-L",
+        "Lead baseline",
+        "TextRank baseline",
+        "ours (gold labels)",
+        "ours (end to end)",
+        "unfaithful numbers 0",
+        "private leaks 0",
+    ):
         assert word in table
 
 
@@ -83,7 +102,9 @@ def test_evaluate_briefs_budgets(corpus, rules, max_chars):
 
 
 def test_check_samples_counts_leaks_on_invented_reports(tmp_path, rules):
-    (tmp_path / "qinghe.txt").write_text("\n".join(l.split("|", 1)[1] for l in QINGHE.splitlines()), encoding="utf-8")
+    (tmp_path / "qinghe.txt").write_text(
+        "\n".join(line.split("|", 1)[1] for line in QINGHE.splitlines()), encoding="utf-8"
+    )
     out = check_samples(tmp_path, 300, analyzer=rules)
     assert out["reports"] == 1 and out["unfaithful_numbers"] == 0 and out["private_leaks"] == 0
     with pytest.raises(FileNotFoundError, match="missing"):
@@ -97,7 +118,7 @@ def test_check_real_samples(samples, rules):
     assert out["unfaithful_numbers"] == 0 and out["private_leaks"] == 0 and out["over_budget"] == 0
     suocheng = next(d for d in out["details"] if d["name"] == "suocheng-2024")
     names = find_names(samples["suocheng-2024"].read_text(encoding="utf-8"))
-    assert names and not any(n in suocheng["brief"] for n in names)   # the report names private persons
+    assert names and not any(n in suocheng["brief"] for n in names)  # the report names private persons
 
 
 def test_samples_included_in_metrics(corpus, rules, samples):

@@ -23,7 +23,7 @@ from lawnlp.models.encoder import resolve_base
 from lawnlp.text.context import SectionContext, bert_segment
 
 CONFIG_NAME, WEIGHTS_NAME, CARD_NAME = "config.json", "model.safetensors", "README.md"
-PAD_MULTIPLE = 8   # batches padded to a multiple of 8 tokens: few distinct shapes, small kernel caches
+PAD_MULTIPLE = 8  # batches padded to a multiple of 8 tokens: few distinct shapes, small kernel caches
 
 
 class _BertModel:
@@ -66,8 +66,9 @@ class _BertModel:
         multiple = PAD_MULTIPLE if len(texts) > 1 and limit % PAD_MULTIPLE == 0 else None
         pad = {"padding": True, "pad_to_multiple_of": multiple, "return_tensors": "pt"}
         if contexts and any(c is not None for c in contexts):
-            return self.tokenizer_([bert_segment(c) for c in contexts], texts, truncation="longest_first",
-                                   max_length=limit, **pad)
+            return self.tokenizer_(
+                [bert_segment(c) for c in contexts], texts, truncation="longest_first", max_length=limit, **pad
+            )
         return self.tokenizer_(texts, truncation=True, max_length=limit, **pad)
 
     @staticmethod
@@ -77,11 +78,12 @@ class _BertModel:
         return [len(t) + len(bert_segment(c)) for t, c in zip(texts, contexts)]
 
     @staticmethod
-    def batches(lengths: list[int], batch_size: int, shuffle: bool = False,
-                rng: random.Random | None = None) -> list[list[int]]:
+    def batches(
+        lengths: list[int], batch_size: int, shuffle: bool = False, rng: random.Random | None = None
+    ) -> list[list[int]]:
         """Index batches of similar length (little padding); shuffled batch order when training."""
         order = sorted(range(len(lengths)), key=lengths.__getitem__)
-        batches = [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
+        batches = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
         if shuffle:
             rng.shuffle(batches)
         return batches
@@ -96,8 +98,13 @@ class _BertModel:
         return torch.tensor([index[v] for v in y])
 
     # -- training ---------------------------------------------------------------------------------
-    def fit(self, texts: list[str], y: list, contexts: list[SectionContext | None] | None = None,
-            dev: tuple[list[str], list, list | None] | None = None):
+    def fit(
+        self,
+        texts: list[str],
+        y: list,
+        contexts: list[SectionContext | None] | None = None,
+        dev: tuple[list[str], list, list | None] | None = None,
+    ):
         """Fine-tune on (texts, labels[, contexts]); ``dev`` drives early stopping (and theme thresholds)."""
         from lawnlp.models.bert.trainer import fit
 
@@ -110,8 +117,9 @@ class _BertModel:
         return tune_thresholds(self, texts, y, contexts)
 
     # -- prediction -------------------------------------------------------------------------------
-    def predict_logits(self, texts: list[str], contexts: list[SectionContext | None] | None = None,
-                       batch_size: int | None = None) -> np.ndarray:
+    def predict_logits(
+        self, texts: list[str], contexts: list[SectionContext | None] | None = None, batch_size: int | None = None
+    ) -> np.ndarray:
         import torch
 
         if self.net_ is None:
@@ -125,8 +133,9 @@ class _BertModel:
                 out[idx] = net(**enc).float().numpy()
         return out
 
-    def predict_proba(self, texts: list[str], contexts: list[SectionContext | None] | None = None,
-                      batch_size: int | None = None) -> np.ndarray:
+    def predict_proba(
+        self, texts: list[str], contexts: list[SectionContext | None] | None = None, batch_size: int | None = None
+    ) -> np.ndarray:
         logits = self.predict_logits(texts, contexts, batch_size)
         if self.multi_label:
             return 1 / (1 + np.exp(-logits))
@@ -142,8 +151,9 @@ class _BertModel:
     def get_params(self) -> dict[str, Any]:
         return asdict(self.settings)
 
-    def save_pretrained(self, path: str | os.PathLike, metrics: dict | None = None,
-                        provenance: dict | None = None) -> None:
+    def save_pretrained(
+        self, path: str | os.PathLike, metrics: dict | None = None, provenance: dict | None = None
+    ) -> None:
         """Write config.json, model.safetensors (fine-tuned weights, float16) and a model card; ``provenance``
         (data file, counts, init model, ...) goes into both."""
         import torch
@@ -153,11 +163,20 @@ class _BertModel:
 
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        state = {k: v.detach().to(torch.float16).contiguous() for k, v in self.net_.state_dict().items() if self.saved(k)}
+        state = {
+            k: v.detach().to(torch.float16).contiguous() for k, v in self.net_.state_dict().items() if self.saved(k)
+        }
         save_file(state, str(path / WEIGHTS_NAME), metadata={"task": self.task, "format": "pt"})
-        config = {"backend": "bert", "task": self.task, "labels": list(self.labels),
-                  "thresholds": [float(t) for t in self.thresholds_], "params": self.get_params(),
-                  "history": self.history_, "metrics": metrics or {}, "provenance": provenance or {}}
+        config = {
+            "backend": "bert",
+            "task": self.task,
+            "labels": list(self.labels),
+            "thresholds": [float(t) for t in self.thresholds_],
+            "params": self.get_params(),
+            "history": self.history_,
+            "metrics": metrics or {},
+            "provenance": provenance or {},
+        }
         (path / CONFIG_NAME).write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
         (path / CARD_NAME).write_text(bert_card(self, metrics, provenance), encoding="utf-8")
 
@@ -169,7 +188,9 @@ class _BertModel:
         path = Path(path)
         config = json.loads((path / CONFIG_NAME).read_text(encoding="utf-8"))
         if config.get("task") != cls.task or config.get("backend") != "bert":
-            raise ValueError(f"{path}: a {config.get('backend')} {config.get('task')} model, not a BERT {cls.task} model")
+            raise ValueError(
+                f"{path}: a {config.get('backend')} {config.get('task')} model, not a BERT {cls.task} model"
+            )
         params = dict(config["params"])
         if base is not None:
             params["base"] = str(base)
@@ -194,8 +215,9 @@ class BertSectionClassifier(_BertModel):
     labels = SECTION_IDS
     default_settings = BERT_SECTIONS
 
-    def predict(self, texts: list[str], contexts: list[SectionContext | None] | None = None,
-                batch_size: int | None = None) -> list[str]:
+    def predict(
+        self, texts: list[str], contexts: list[SectionContext | None] | None = None, batch_size: int | None = None
+    ) -> list[str]:
         if not texts:
             return []
         return [self.labels[k] for k in self.predict_logits(texts, contexts, batch_size).argmax(axis=1)]

@@ -29,8 +29,9 @@ def build_network(base_dir: Path, n_labels: int, trainable_layers: int, dropout:
             self.head = torch.nn.Linear(self.encoder.config.hidden_size, n_labels)
 
         def forward(self, input_ids, attention_mask, token_type_ids=None):
-            out = self.encoder(input_ids=input_ids, attention_mask=attention_mask,
-                               token_type_ids=token_type_ids).last_hidden_state
+            out = self.encoder(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
             mask = attention_mask.unsqueeze(-1).to(out.dtype)
             pooled = (out * mask).sum(1) / mask.sum(1).clamp(min=1)
             return self.head(self.dropout(pooled))
@@ -40,7 +41,7 @@ def build_network(base_dir: Path, n_labels: int, trainable_layers: int, dropout:
     n_train = len(layers) if trainable_layers < 0 else min(trainable_layers, len(layers))
     for p in net.encoder.parameters():
         p.requires_grad = False
-    for layer in layers[len(layers) - n_train:]:
+    for layer in layers[len(layers) - n_train :]:
         for p in layer.parameters():
             p.requires_grad = True
     if trainable_layers < 0:

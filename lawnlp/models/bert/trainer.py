@@ -38,8 +38,13 @@ def tune_thresholds(model: Any, texts: list[str], y: list, contexts: list | None
     return model.thresholds_
 
 
-def fit(model: Any, texts: list[str], y: list, contexts: list | None = None,
-        dev: tuple[list[str], list, list | None] | None = None) -> Any:
+def fit(
+    model: Any,
+    texts: list[str],
+    y: list,
+    contexts: list | None = None,
+    dev: tuple[list[str], list, list | None] | None = None,
+) -> Any:
     """Fine-tune ``model`` on (texts, labels[, contexts]); ``dev`` drives early stopping (and the theme
     thresholds). Returns the model."""
     import torch
@@ -62,7 +67,8 @@ def fit(model: Any, texts: list[str], y: list, contexts: list | None = None,
     lengths = model.input_lengths(texts, contexts)
     steps = s.epochs * ((len(texts) + s.batch_size - 1) // s.batch_size)
     sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda k: min(1.0, (k + 1) / (0.06 * steps + 1)) * max(0.0, 1 - k / steps))
+        opt, lambda k: min(1.0, (k + 1) / (0.06 * steps + 1)) * max(0.0, 1 - k / steps)
+    )
     loss_fn = torch.nn.BCEWithLogitsLoss() if model.multi_label else torch.nn.CrossEntropyLoss(label_smoothing=0.05)
     best, best_state, bad_epochs = -1.0, None, 0
     bf16 = train_bf16(s.precision)
