@@ -6,9 +6,10 @@ import json
 
 import pytest
 
-from invented_reports import QINGHE, SHUIWU
 from lawnlp.cli import main
 from lawnlp.cli.parser import build_parser
+
+from invented_reports import QINGHE, SHUIWU
 
 
 def plain(source: str) -> str:
@@ -23,9 +24,19 @@ def reports(tmp_path):
 
 
 def test_every_command_has_help(capsys):
-    for argv in (["--help"], ["analyze", "--help"], ["summarize", "--help"], ["report", "--help"], ["train", "--help"],
-                 ["evaluate", "--help"], ["data", "--help"], ["data", "validate", "--help"], ["data", "stats", "--help"],
-                 ["data", "export", "--help"], ["data", "import", "--help"]):
+    for argv in (
+        ["--help"],
+        ["analyze", "--help"],
+        ["summarize", "--help"],
+        ["report", "--help"],
+        ["train", "--help"],
+        ["evaluate", "--help"],
+        ["data", "--help"],
+        ["data", "validate", "--help"],
+        ["data", "stats", "--help"],
+        ["data", "export", "--help"],
+        ["data", "import", "--help"],
+    ):
         with pytest.raises(SystemExit) as exit_:
             main(argv)
         assert exit_.value.code == 0 and "usage: lawnlp" in capsys.readouterr().out

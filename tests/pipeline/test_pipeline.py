@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 import lawnlp
-from invented_reports import QINGHE, SHUIWU
 from lawnlp.errors import ReportError
 from lawnlp.labels import SECTION_IDS, THEME_IDS
 from lawnlp.pipeline import Analyzer
+
+from invented_reports import QINGHE, SHUIWU
 
 
 def plain(source: str) -> str:
@@ -76,7 +77,7 @@ def test_summarize_reuses_an_analysed_report(analyzer):
 
 def test_models_load_once_and_keep_their_type():
     analyzer = Analyzer(backend="lite")
-    assert analyzer.sections is None                  # the argument stays as given
+    assert analyzer.sections is None  # the argument stays as given
     first = analyzer.section_model
     assert analyzer.section_model is first and analyzer.sections is None
 

@@ -25,7 +25,10 @@ CASES = {
         "临川市2021年法治政府建设年度报告\n秀峰市委全面依法治市委员会办公室：\n一、工作情况\n推进依法行政。",
         ("临川市", "秀峰市", 2021, "county"),
     ),
-    "placeholder year": ("桃源镇20xx年法治政府建设工作总结\n一、主要成效\n开展普法活动。", ("桃源镇", None, None, "township")),
+    "placeholder year": (
+        "桃源镇20xx年法治政府建设工作总结\n一、主要成效\n开展普法活动。",
+        ("桃源镇", None, None, "township"),
+    ),
     "year from an early-year date line": (
         "梅溪乡法治建设工作情况\n一、工作开展情况\n调解纠纷10件。\n二、存在问题\n人员不足。\n梅溪乡人民政府\n2023年1月5日",
         ("梅溪乡", None, 2022, "township"),
