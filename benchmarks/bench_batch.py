@@ -32,8 +32,15 @@ DATA = REPO / "training" / "data"
 MODES = ("naive", "batch", "bf16", "int8", "onnx", "onnx-int8", "lite")
 BERT_MODES = ("naive", "batch", "bf16", "int8", "onnx", "onnx-int8")
 DEFAULT_SIZES = (50, 200, 1000)
-COLORS = {"naive": "#9e9e9e", "batch": "#1f77b4", "bf16": "#17becf", "int8": "#2ca02c", "onnx": "#9467bd", "onnx-int8": "#d62728",
-          "lite": "#ff7f0e"}
+COLORS = {
+    "naive": "#9e9e9e",
+    "batch": "#1f77b4",
+    "bf16": "#17becf",
+    "int8": "#2ca02c",
+    "onnx": "#9467bd",
+    "onnx-int8": "#d62728",
+    "lite": "#ff7f0e",
+}
 
 
 # --------------------------------------------------------------------------- corpus
@@ -52,7 +59,7 @@ def corpus_texts() -> list[tuple[str, str]]:
         for path in src:
             try:
                 meta, _, text = module.parse_source(path)
-            except Exception:  # noqa: BLE001 - a file being edited right now
+            except Exception:
                 continue
             out.append((meta["report_id"], text))
         if out:
@@ -88,15 +95,15 @@ def _load_models(mode: str, sections: str | None, themes: str | None):
         return load_section_model(backend="lite"), load_theme_model(backend="lite")
     if sections and themes:
         return load_model(sections, "sections"), load_model(themes, "themes")
-    from lawnlp.training import new_model  # no trained model: an untrained one (speed does not depend on training)
-
     import torch
+
+    from lawnlp.models import new_model  # no trained model: an untrained one (speed does not depend on training)
 
     models = []
     for task in ("sections", "themes"):
-        torch.manual_seed(0)                     # the same untrained head in every subprocess
+        torch.manual_seed(0)  # the same untrained head in every subprocess
         m = new_model(task, "bert", progress=False)
-        m._build()
+        m.build()
         models.append(m)
     return models
 
@@ -110,10 +117,10 @@ class OneByOne:
     def __getattr__(self, name):
         return getattr(self.model, name)
 
-    def predict(self, texts, contexts=None):
+    def predict(self, texts, contexts=None, batch_size=None):
         return [self.model.predict([t], [c] if contexts else None)[0] for t, c in zip(texts, contexts or texts)]
 
-    def predict_proba(self, texts, contexts=None):
+    def predict_proba(self, texts, contexts=None, batch_size=None):
         import numpy as np
 
         rows = [self.model.predict_proba([t], [c] if contexts else None)[0] for t, c in zip(texts, contexts or texts)]
@@ -125,27 +132,28 @@ def _naive(analyzer, paths: list[str]):
     labelling code, its models wrapped in OneByOne), no batching across paragraphs or reports."""
     from lawnlp.pipeline import Analyzer
 
-    naive = Analyzer(sections=OneByOne(analyzer.section_model), themes=OneByOne(analyzer.theme_model),
-                     accel="none")  # plain fp32: the obvious way to run them
+    naive = Analyzer(
+        sections=OneByOne(analyzer.section_model), themes=OneByOne(analyzer.theme_model), accel="none"
+    )  # plain fp32: the obvious way to run them
     for path in paths:
         try:
             report = naive.parse(path)
-        except Exception:  # noqa: BLE001
+        except Exception:
             continue
-        yield next(naive._label([report]))
+        yield naive.label([report])[0]
 
 
 def child(args: argparse.Namespace) -> None:
     mode, paths = args.child, json.loads(Path(args.paths_file).read_text())
     t0 = time.perf_counter()
-    from lawnlp.batch import configure_threads
+    from lawnlp.models.threads import configure_threads
     from lawnlp.pipeline import Analyzer
 
     sections, themes = _load_models(mode, args.sections, args.themes)
     accel = mode if mode in ("bf16", "int8", "onnx", "onnx-int8") else "none"  # naive and batch: fp32
     analyzer = Analyzer(sections=sections, themes=themes, accel=accel)
-    analyzer.section_model, analyzer.theme_model  # accelerate now: part of loading
-    del sections, themes                          # the fp32 originals of accelerated models can go
+    analyzer.prepare()  # load and accelerate now: part of loading
+    del sections, themes  # the fp32 originals of accelerated models can go
     if mode != "lite":
         configure_threads()
     load_s = time.perf_counter() - t0
@@ -164,26 +172,53 @@ def child(args: argparse.Namespace) -> None:
             labels.append([[p.section, sorted(p.themes)] for p in report.paragraphs])
         if n_reports in checkpoints:
             seconds = time.perf_counter() - t1
-            points.append({
-                "mode": mode, "n_reports": n_reports, "n_paragraphs": n_paragraphs, "errors": errors,
-                "seconds": round(seconds, 3), "load_s": round(load_s, 2),
-                "paragraphs_per_s": round(n_paragraphs / seconds, 2), "reports_per_s": round(n_reports / seconds, 3),
-                "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-                "torch_threads": torch.get_num_threads(), "loadavg_1min": round(os.getloadavg()[0], 2)})
+            points.append(
+                {
+                    "mode": mode,
+                    "n_reports": n_reports,
+                    "n_paragraphs": n_paragraphs,
+                    "errors": errors,
+                    "seconds": round(seconds, 3),
+                    "load_s": round(load_s, 2),
+                    "paragraphs_per_s": round(n_paragraphs / seconds, 2),
+                    "reports_per_s": round(n_reports / seconds, 3),
+                    "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                    "torch_threads": torch.get_num_threads(),
+                    "loadavg_1min": round(os.getloadavg()[0], 2),
+                }
+            )
             Path(args.out_file).write_text(json.dumps({"points": points, "labels": labels}), encoding="utf-8")
     out = {"points": points, "labels": labels}
     Path(args.out_file).write_text(json.dumps(out), encoding="utf-8")
 
 
-def measure(mode: str, paths: list[str], keep_labels: int, args: argparse.Namespace, tmp: Path,
-            checkpoints: list[int] | None = None) -> tuple[list[dict], list | None]:
+def measure(
+    mode: str,
+    paths: list[str],
+    keep_labels: int,
+    args: argparse.Namespace,
+    tmp: Path,
+    checkpoints: list[int] | None = None,
+) -> tuple[list[dict], list | None]:
     """Run ``mode`` over ``paths`` in a subprocess: (one result per checkpoint, labels of the first
     ``keep_labels`` reports)."""
     checkpoints = checkpoints or [len(paths)]
     paths_file, out_file = tmp / f"paths-{mode}-{len(paths)}.json", tmp / f"out-{mode}-{len(paths)}.json"
     paths_file.write_text(json.dumps(paths))
-    cmd = [sys.executable, __file__, "--child", mode, "--paths-file", str(paths_file), "--out-file", str(out_file),
-           "--keep-labels", str(keep_labels), "--checkpoints", json.dumps(checkpoints)]
+    cmd = [
+        sys.executable,
+        __file__,
+        "--child",
+        mode,
+        "--paths-file",
+        str(paths_file),
+        "--out-file",
+        str(out_file),
+        "--keep-labels",
+        str(keep_labels),
+        "--checkpoints",
+        json.dumps(checkpoints),
+    ]
     if args.sections and args.themes:
         cmd += ["--sections", args.sections, "--themes", args.themes]
     env = dict(os.environ, TOKENIZERS_PARALLELISM="false", PYTHONWARNINGS="ignore")
@@ -206,10 +241,12 @@ def agreement(labels: list, reference: list) -> dict[str, float]:
     pairs = [(a, b) for ra, rb in zip(labels, reference) for a, b in zip(ra, rb)]
     if not pairs:
         return {"label": float("nan"), "section": float("nan"), "theme": float("nan"), "paragraphs": 0}
-    return {"label": round(sum(a == b for a, b in pairs) / len(pairs), 4),
-            "section": round(sum(a[0] == b[0] for a, b in pairs) / len(pairs), 4),
-            "theme": round(sum(a[1] == b[1] for a, b in pairs) / len(pairs), 4),
-            "paragraphs": len(pairs)}
+    return {
+        "label": round(sum(a == b for a, b in pairs) / len(pairs), 4),
+        "section": round(sum(a[0] == b[0] for a, b in pairs) / len(pairs), 4),
+        "theme": round(sum(a[1] == b[1] for a, b in pairs) / len(pairs), 4),
+        "paragraphs": len(pairs),
+    }
 
 
 def available_modes(wanted: list[str]) -> tuple[list[str], dict[str, str]]:
@@ -243,8 +280,9 @@ def plot(result: dict, png: str) -> None:
     ax1.set_yscale("log")
     ax1.set_xlabel("reports (N)")
     ax1.set_ylabel("paragraphs / s")
-    ax1.set_title("Throughput (naive: measured on %d reports, extrapolated)" % result["naive"].get("n_reports", 0),
-                  fontsize=10)
+    ax1.set_title(
+        f"Throughput (naive: measured on {result['naive'].get('n_reports', 0)} reports, extrapolated)", fontsize=10
+    )
     ax1.grid(True, which="both", alpha=0.3)
     ax1.legend()
     for mode, by_size in result["peak_rss_mb"].items():
@@ -256,29 +294,37 @@ def plot(result: dict, png: str) -> None:
     ax2.set_title("Memory", fontsize=10)
     ax2.grid(True, which="both", alpha=0.3)
     ax2.legend()
-    fig.suptitle(f"lawnlp batch analysis, {result['machine']['cores']} CPU cores ({result['machine']['cpu']})",
-                 fontsize=11)
+    fig.suptitle(
+        f"lawnlp batch analysis, {result['machine']['cores']} CPU cores ({result['machine']['cpu']})", fontsize=11
+    )
     fig.tight_layout()
     fig.savefig(png, dpi=110)
 
 
 def table(result: dict) -> str:
     """The Markdown table of benchmarks/README.md."""
-    lines = ["| mode | N reports | paragraphs | paragraphs/s | reports/s | speed-up vs naive | peak RSS MB | label agreement |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| mode | N reports | paragraphs | paragraphs/s | reports/s | speed-up vs naive | peak RSS MB "
+        "| label agreement |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     naive = result["naive"]
     if naive.get("paragraphs_per_s"):
-        lines.append(f"| naive (measured) | {naive['n_reports']} | {naive['n_paragraphs']} | {naive['paragraphs_per_s']:.1f} "
-                     f"| {naive['reports_per_s']:.3f} | 1.0 | {naive['peak_rss_mb']:.0f} | 1 (reference) |")
+        lines.append(
+            f"| naive (measured) | {naive['n_reports']} | {naive['n_paragraphs']} | {naive['paragraphs_per_s']:.1f} "
+            f"| {naive['reports_per_s']:.3f} | 1.0 | {naive['peak_rss_mb']:.0f} | 1 (reference) |"
+        )
     for r in result["results"]:
         if r.get("failed") or r["mode"] == "naive":
             continue
         n = str(r["n_reports"])
         agree = result["label_agreement"].get(r["mode"])
         speedup = result["speedup_vs_naive"].get(r["mode"], {}).get(n)
-        lines.append(f"| {r['mode']} | {r['n_reports']} | {r['n_paragraphs']} | {r['paragraphs_per_s']:.1f} | "
-                     f"{r['reports_per_s']:.3f} | {'-' if speedup is None else f'{speedup:.1f}'} | "
-                     f"{r['peak_rss_mb']:.0f} | {'-' if agree is None else f'{agree:.4f}'} |")
+        lines.append(
+            f"| {r['mode']} | {r['n_reports']} | {r['n_paragraphs']} | {r['paragraphs_per_s']:.1f} | "
+            f"{r['reports_per_s']:.3f} | {'-' if speedup is None else f'{speedup:.1f}'} | "
+            f"{r['peak_rss_mb']:.0f} | {'-' if agree is None else f'{agree:.4f}'} |"
+        )
     return "\n".join(lines)
 
 
@@ -286,9 +332,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--reports", type=int, default=200, help="largest N (default 200)")
     ap.add_argument("--sizes", help="comma-separated N values (default: 50, 200, 1000 below --reports, and --reports)")
-    ap.add_argument("--naive-max", type=int, default=10, help="reports the naive loop runs on (extrapolated per paragraph)")
-    ap.add_argument("--modes", default="naive,batch,bf16,int8,onnx,onnx-int8,lite",
-                    help=f"comma-separated, from {', '.join(MODES)}")
+    ap.add_argument(
+        "--naive-max", type=int, default=10, help="reports the naive loop runs on (extrapolated per paragraph)"
+    )
+    ap.add_argument(
+        "--modes", default="naive,batch,bf16,int8,onnx,onnx-int8,lite", help=f"comma-separated, from {', '.join(MODES)}"
+    )
     ap.add_argument("--sections", help="sections model directory (default: models/sections-bert, else untrained)")
     ap.add_argument("--themes", help="themes model directory (default: models/themes-bert, else untrained)")
     ap.add_argument("--json", required=False, help="write the results here")
@@ -300,23 +349,31 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out-file", help=argparse.SUPPRESS)
     ap.add_argument("--keep-labels", type=int, default=0, help=argparse.SUPPRESS)
     ap.add_argument("--checkpoints", help=argparse.SUPPRESS)
-    ap.add_argument("--separate", action="store_true",
-                    help="one subprocess per (mode, N) instead of one streaming run per mode with checkpoints")
+    ap.add_argument(
+        "--separate",
+        action="store_true",
+        help="one subprocess per (mode, N) instead of one streaming run per mode with checkpoints",
+    )
     args = ap.parse_args(argv)
     if args.child:
         child(args)
         return 0
 
     start = time.perf_counter()
-    sizes = sorted({int(s) for s in args.sizes.split(",")} if args.sizes else
-                   {s for s in DEFAULT_SIZES if s < args.reports} | {args.reports})
+    sizes = sorted(
+        {int(s) for s in args.sizes.split(",")}
+        if args.sizes
+        else {s for s in DEFAULT_SIZES if s < args.reports} | {args.reports}
+    )
     modes, skipped = available_modes([m.strip() for m in args.modes.split(",") if m.strip()])
     unknown = set(modes) - set(MODES)
     if unknown:
         ap.error(f"unknown modes: {', '.join(sorted(unknown))}")
     if not (args.sections and args.themes):
         shipped = REPO / "models"
-        if (shipped / "sections-bert" / "config.json").is_file() and (shipped / "themes-bert" / "config.json").is_file():
+        if (shipped / "sections-bert" / "config.json").is_file() and (
+            shipped / "themes-bert" / "config.json"
+        ).is_file():
             args.sections, args.themes = str(shipped / "sections-bert"), str(shipped / "themes-bert")
     k = min(args.naive_max, sizes[0])
     tmp_ctx = tempfile.TemporaryDirectory(prefix="lawnlp-bench-")
@@ -327,32 +384,49 @@ def main(argv: list[str] | None = None) -> int:
 
     import torch
 
-    from lawnlp.batch import available_cores
+    from lawnlp.models.threads import available_cores
 
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
-               platform.processor()) if os.path.exists("/proc/cpuinfo") else platform.processor()
+    cpu = (
+        next(
+            (line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
+            platform.processor(),
+        )
+        if os.path.exists("/proc/cpuinfo")
+        else platform.processor()
+    )
     result: dict = {
-        "machine": {"cpu": cpu, "cores": available_cores(), "python": platform.python_version(),
-                    "loadavg_at_start": [round(x, 2) for x in os.getloadavg()],
-                    "torch": torch.__version__, "platform": platform.platform()},
-        "models": {"sections": args.sections or "untrained BERT (m3e-small base, random head)",
-                   "themes": args.themes or "untrained BERT (m3e-small base, random head)",
-                   "trained": bool(args.sections and args.themes)},
+        "machine": {
+            "cpu": cpu,
+            "cores": available_cores(),
+            "python": platform.python_version(),
+            "loadavg_at_start": [round(x, 2) for x in os.getloadavg()],
+            "torch": torch.__version__,
+            "platform": platform.platform(),
+        },
+        "models": {
+            "sections": args.sections or "untrained BERT (m3e-small base, random head)",
+            "themes": args.themes or "untrained BERT (m3e-small base, random head)",
+            "trained": bool(args.sections and args.themes),
+        },
         "corpus": {"reports": len(corpus_texts()), "cycled": True},
         "sizes": sizes,
         "method": {
-            "timing": ("each (mode, N) in a fresh subprocess" if args.separate else
-                       "one fresh subprocess per mode streaming the largest N reports; each N is a checkpoint: "
-                       "wall time until the N-th report came out") + " (read, parse, models, briefs; model "
-                      "loading excluded, see load_s)",
+            "timing": (
+                "each (mode, N) in a fresh subprocess"
+                if args.separate
+                else "one fresh subprocess per mode streaming the largest N reports; each N is a checkpoint: "
+                "wall time until the N-th report came out"
+            )
+            + " (read, parse, models, briefs; model "
+            "loading excluded, see load_s)",
             "peak_rss": "resource.getrusage(RUSAGE_SELF).ru_maxrss of that subprocess when the N-th report came "
-                        "out (whole process, model loading included)",
+            "out (whole process, model loading included)",
             "naive": f"report after report, one forward pass per model input (each paragraph for the section "
-                     f"model; each shortcomings paragraph and list item for the theme model), fp32, the "
-                     f"pipeline's own labelling code; run on the first {k} reports only, its paragraphs/s "
-                     f"extrapolated to every N",
+            f"model; each shortcomings paragraph and list item for the theme model), fp32, the "
+            f"pipeline's own labelling code; run on the first {k} reports only, its paragraphs/s "
+            f"extrapolated to every N",
             "label_agreement": f"share of the paragraphs of the first {k} reports whose section and theme set "
-                               f"equal the naive run's",
+            f"equal the naive run's",
         },
         "skipped_modes": skipped,
         "naive": {},
@@ -368,14 +442,18 @@ def main(argv: list[str] | None = None) -> int:
         if mode == "naive":
             continue
         print(f"{mode} N={','.join(map(str, checkpoints))} ...", file=sys.stderr, flush=True)
-        points, labels = measure(mode, paths[:checkpoints[-1]], k, args, tmp, checkpoints)
+        points, labels = measure(mode, paths[: checkpoints[-1]], k, args, tmp, checkpoints)
         for r in points:
             if naive_labels is not None and labels is not None:
                 r["agreement"] = agreement(labels, naive_labels)
             result["results"].append(r)
             if not r.get("failed"):
-                print(f"  N={r['n_reports']}: {r['paragraphs_per_s']:.1f} paragraphs/s, {r['peak_rss_mb']:.0f} MB, "
-                      f"agreement {r.get('agreement', {}).get('label')}", file=sys.stderr, flush=True)
+                print(
+                    f"  N={r['n_reports']}: {r['paragraphs_per_s']:.1f} paragraphs/s, {r['peak_rss_mb']:.0f} MB, "
+                    f"agreement {r.get('agreement', {}).get('label')}",
+                    file=sys.stderr,
+                    flush=True,
+                )
     result["results"].sort(key=lambda r: (r["n_reports"], MODES.index(r["mode"])))
     ok = [r for r in result["results"] if not r.get("failed")]
     naive_pps = result["naive"].get("paragraphs_per_s")
@@ -396,7 +474,8 @@ def main(argv: list[str] | None = None) -> int:
         result["paragraphs_per_s"]["naive"] = {str(n): naive_pps for n in sizes}
         result["peak_rss_mb"]["naive"] = {str(k): result["naive"]["peak_rss_mb"]}
         result["naive"]["extrapolated_seconds"] = {
-            str(r["n_reports"]): round(r["n_paragraphs"] / naive_pps, 1) for r in ok if r["mode"] == "batch"}
+            str(r["n_reports"]): round(r["n_paragraphs"] / naive_pps, 1) for r in ok if r["mode"] == "batch"
+        }
     result["total_seconds"] = round(time.perf_counter() - start, 1)
     result["machine"]["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
     result["table_markdown"] = table(result)

@@ -36,8 +36,14 @@ LEVEL_NAMES: dict[str, str] = {
 LEVELS: tuple[str, ...] = tuple(LEVEL_NAMES)
 
 # Display colours of the sections (Label Studio config, HTML page).
-SECTION_COLOURS: dict[str, str] = {"preamble": "#8fbcd4", "measures": "#7bc47f", "leadership": "#f2b134",
-                                   "shortcomings": "#e8655a", "plans": "#9b7fd1", "other": "#b0b0b0"}
+SECTION_COLOURS: dict[str, str] = {
+    "preamble": "#8fbcd4",
+    "measures": "#7bc47f",
+    "leadership": "#f2b134",
+    "shortcomings": "#e8655a",
+    "plans": "#9b7fd1",
+    "other": "#b0b0b0",
+}
 
 SECTION_IDS: tuple[str, ...] = tuple(SECTIONS)
 THEME_IDS: tuple[str, ...] = tuple(THEMES)

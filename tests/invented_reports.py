@@ -3,8 +3,8 @@ test_brief_eval and test_abstractive import them from here (tests/ is on pytest'
 
 from __future__ import annotations
 
-from lawnlp.brief_eval import gold_report
-from lawnlp.data import AnnotatedReport
+from lawnlp.annotations import AnnotatedReport
+from lawnlp.training.briefs import gold_report
 
 CODES = {"P": "preamble", "M": "measures", "L": "leadership", "S": "shortcomings", "N": "plans", "O": "other"}
 
@@ -32,10 +32,15 @@ O|青禾镇人民政府
 O|2025年1月8日
 """
 
-QINGHE_META = {"entity": "青禾镇", "county": "云岭县", "year": 2024, "level": "township",
-               "brief": "青禾镇2024年：党委会专题研究法治工作7次，调处矛盾纠纷338件、成功率97.9%，开展普法活动56场次，"
-                        "立案查处违法行为29件；不足：法治人才短缺、群众法治意识薄弱、普法形式单一；"
-                        "2025年：加强法治队伍建设、深化精准普法、规范行政执法。"}
+QINGHE_META = {
+    "entity": "青禾镇",
+    "county": "云岭县",
+    "year": 2024,
+    "level": "township",
+    "brief": "青禾镇2024年：党委会专题研究法治工作7次，调处矛盾纠纷338件、成功率97.9%，开展普法活动56场次，"
+    "立案查处违法行为29件；不足：法治人才短缺、群众法治意识薄弱、普法形式单一；"
+    "2025年：加强法治队伍建设、深化精准普法、规范行政执法。",
+}
 
 # A second invented report: a department, no year written anywhere (20xx), plans without a year.
 SHUIWU = """\
@@ -52,9 +57,14 @@ N|一是推进水行政执法队伍专职化建设。二是建设智慧河湖管
 O|松河县水务局
 """
 
-SHUIWU_META = {"entity": "松河县水务局", "county": "松河县", "year": None, "level": "department",
-               "brief": "松河县水务局：查处水事违法案件18件，办理取水许可事项64件，宣传活动9场；不足：执法人员少、"
-                        "信息化手段缺乏；下一步：推进执法队伍专职化、建设智慧河湖平台、深化水法规宣传。"}
+SHUIWU_META = {
+    "entity": "松河县水务局",
+    "county": "松河县",
+    "year": None,
+    "level": "department",
+    "brief": "松河县水务局：查处水事违法案件18件，办理取水许可事项64件，宣传活动9场；不足：执法人员少、"
+    "信息化手段缺乏；下一步：推进执法队伍专职化、建设智慧河湖平台、深化水法规宣传。",
+}
 
 
 def annotated(report_id: str, source: str, meta: dict) -> AnnotatedReport:
@@ -73,8 +83,11 @@ def paragraphs_jsonl(reports: list[AnnotatedReport]) -> tuple[str, str]:
     """The two JSONL files (paragraphs, reports) of ``reports``, as text."""
     import json
 
-    para = [json.dumps({"report_id": r.report_id, "index": i, "text": t, "section": s, "themes": th}, ensure_ascii=False)
-            for r in reports for i, (t, s, th) in enumerate(zip(r.texts, r.sections, r.themes))]
+    para = [
+        json.dumps({"report_id": r.report_id, "index": i, "text": t, "section": s, "themes": th}, ensure_ascii=False)
+        for r in reports
+        for i, (t, s, th) in enumerate(zip(r.texts, r.sections, r.themes))
+    ]
     meta = [json.dumps({"report_id": r.report_id, **r.meta}, ensure_ascii=False) for r in reports]
     return "\n".join(para) + "\n", "\n".join(meta) + "\n"
 

@@ -1,7 +1,7 @@
 """Build the annotated corpus JSONL from the hand-written source files (see training/data/FORMAT.md).
 
-    python training/build_corpus.py            # check every source file and write the JSONL
-    python training/build_corpus.py --check    # check only
+python training/build_corpus.py            # check every source file and write the JSONL
+python training/build_corpus.py --check    # check only
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ LEVELS, SECTION_IDS, THEME_IDS = _L.LEVELS, _L.SECTION_IDS, _L.THEME_IDS
 
 CODES = {"P": "preamble", "M": "measures", "L": "leadership", "S": "shortcomings", "N": "plans", "O": "other"}
 HEADER_KEYS = ("report_id", "entity", "county", "year", "level", "brief")
-OPTIONAL_KEYS = ("published",)   # ISO date of publication, when the page or signature carries one
+OPTIONAL_KEYS = ("published",)  # ISO date of publication, when the page or signature carries one
 
 
 class SourceError(ValueError):
@@ -91,8 +91,15 @@ def parse_source(path: Path) -> tuple[dict, list[dict], str]:
             raise SourceError(f"{path}:{lineno}: themes on a non-shortcomings line")
         if not text.strip():
             raise SourceError(f"{path}:{lineno}: empty text after the code")
-        records.append({"report_id": meta["report_id"], "index": len(records), "text": text,
-                        "section": CODES[code], "themes": themes})
+        records.append(
+            {
+                "report_id": meta["report_id"],
+                "index": len(records),
+                "text": text,
+                "section": CODES[code],
+                "themes": themes,
+            }
+        )
         raw.append(text)
     assert all(r["section"] in SECTION_IDS for r in records)
     return meta, records, "\n".join(raw).strip("\n") + "\n"
@@ -119,8 +126,10 @@ def main(argv: list[str] | None = None) -> int:
         records.extend(recs)
     for err in errors:
         print(err, file=sys.stderr)
-    print(f"{len(metas)} reports, {len(records)} paragraphs, "
-          f"{sum(r['section'] == 'shortcomings' for r in records)} shortcomings, {len(errors)} errors")
+    print(
+        f"{len(metas)} reports, {len(records)} paragraphs, "
+        f"{sum(r['section'] == 'shortcomings' for r in records)} shortcomings, {len(errors)} errors"
+    )
     if errors:
         return 1
     if not args.check and not args.paths:

@@ -30,7 +30,7 @@ _SPACE = re.compile(r"\s+")
 def shingles(text: str, n: int = 8) -> frozenset[str]:
     """Character n-grams of a text with its whitespace removed."""
     text = _SPACE.sub("", text)
-    return frozenset(text[i:i + n] for i in range(len(text) - n + 1))
+    return frozenset(text[i : i + n] for i in range(len(text) - n + 1))
 
 
 def jaccard(a: frozenset | set, b: frozenset | set) -> float:
@@ -50,16 +50,23 @@ def read_paragraphs(path: Path) -> list[tuple[str, int, str]]:
                 obj = json.loads(line)
                 out.append((str(obj["report_id"]), int(obj.get("index", 0)), str(obj["text"])))
             except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-                raise SystemExit(f"{path}:{lineno}: not a paragraph record ({exc})")
+                raise SystemExit(f"{path}:{lineno}: not a paragraph record ({exc})") from None
     return out
 
 
-def analyse(paragraphs: list[tuple[str, int, str]], n: int = 8, min_chars: int = 20,
-            pair_threshold: float = 0.5, para_threshold: float = 0.8, top: int = 20,
-            max_pair: float = 0.5) -> dict:
+def analyse(
+    paragraphs: list[tuple[str, int, str]],
+    n: int = 8,
+    min_chars: int = 20,
+    pair_threshold: float = 0.5,
+    para_threshold: float = 0.8,
+    top: int = 20,
+    max_pair: float = 0.5,
+) -> dict:
     """Report-pair similarities and cross-report near-duplicate paragraphs."""
-    paras = [(rid, idx, text, shingles(text, n)) for rid, idx, text in paragraphs
-             if len(_SPACE.sub("", text)) >= min_chars]
+    paras = [
+        (rid, idx, text, shingles(text, n)) for rid, idx, text in paragraphs if len(_SPACE.sub("", text)) >= min_chars
+    ]
     by_report: dict[str, set[str]] = defaultdict(set)
     for rid, _, _, sh in paras:
         by_report[rid] |= sh
@@ -91,7 +98,7 @@ def analyse(paragraphs: list[tuple[str, int, str]], n: int = 8, min_chars: int =
     for rid, _, text, _ in paras:
         by_text[_SPACE.sub("", text)].add(rid)
     dup_examples, n_dup, n_verbatim = [], 0, 0
-    for k, (rid, idx, text, sh) in enumerate(paras):
+    for rid, idx, text, sh in paras:
         verbatim = len(by_text[_SPACE.sub("", text)]) > 1
         best, best_k = 0.0, None
         if not verbatim and sh:
@@ -108,9 +115,17 @@ def analyse(paragraphs: list[tuple[str, int, str]], n: int = 8, min_chars: int =
             n_dup += 1
             n_verbatim += verbatim
             if len(dup_examples) < 200:
-                other = (sorted(by_text[_SPACE.sub("", text)] - {rid})[0] if verbatim else paras[best_k][0])
-                dup_examples.append({"report_id": rid, "index": idx, "text": text, "other_report": other,
-                                     "jaccard": 1.0 if verbatim else round(best, 4), "verbatim": verbatim})
+                other = sorted(by_text[_SPACE.sub("", text)] - {rid})[0] if verbatim else paras[best_k][0]
+                dup_examples.append(
+                    {
+                        "report_id": rid,
+                        "index": idx,
+                        "text": text,
+                        "other_report": other,
+                        "jaccard": 1.0 if verbatim else round(best, 4),
+                        "verbatim": verbatim,
+                    }
+                )
     n_rep = len(by_report)
     return {
         "reports": n_rep,
@@ -135,31 +150,54 @@ def analyse(paragraphs: list[tuple[str, int, str]], n: int = 8, min_chars: int =
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("path", nargs="?", type=Path, default=ROOT / "data" / "paragraphs.jsonl",
-                        help="paragraph JSONL (default: training/data/paragraphs.jsonl)")
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=ROOT / "data" / "paragraphs.jsonl",
+        help="paragraph JSONL (default: training/data/paragraphs.jsonl)",
+    )
     parser.add_argument("--ngram", type=int, default=8, help="shingle length in characters (default 8)")
     parser.add_argument("--min-chars", type=int, default=20, help="shortest paragraph checked (default 20)")
-    parser.add_argument("--para-threshold", type=float, default=0.8,
-                        help="Jaccard at which two paragraphs count as near-duplicates (default 0.8)")
-    parser.add_argument("--max-pair", type=float, default=0.5,
-                        help="fail (exit 1) when a report pair's Jaccard is over this (default 0.5)")
+    parser.add_argument(
+        "--para-threshold",
+        type=float,
+        default=0.8,
+        help="Jaccard at which two paragraphs count as near-duplicates (default 0.8)",
+    )
+    parser.add_argument(
+        "--max-pair",
+        type=float,
+        default=0.5,
+        help="fail (exit 1) when a report pair's Jaccard is over this (default 0.5)",
+    )
     parser.add_argument("--top", type=int, default=10, help="most similar report pairs to print (default 10)")
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the full result as JSON here")
     args = parser.parse_args(argv)
 
-    result = analyse(read_paragraphs(args.path), n=args.ngram, min_chars=args.min_chars,
-                     pair_threshold=0.5, para_threshold=args.para_threshold, top=max(args.top, 20),
-                     max_pair=args.max_pair)
+    result = analyse(
+        read_paragraphs(args.path),
+        n=args.ngram,
+        min_chars=args.min_chars,
+        pair_threshold=0.5,
+        para_threshold=args.para_threshold,
+        top=max(args.top, 20),
+        max_pair=args.max_pair,
+    )
     over_n = result["pairs_over_max_pair"]
-    print(f"{result['reports']} reports ({result['report_pairs']} pairs), "
-          f"{result['paragraphs_checked']} paragraphs of >= {args.min_chars} chars, {args.ngram}-gram shingles")
+    print(
+        f"{result['reports']} reports ({result['report_pairs']} pairs), "
+        f"{result['paragraphs_checked']} paragraphs of >= {args.min_chars} chars, {args.ngram}-gram shingles"
+    )
     mp = result["max_pair"]
     print(f"max report-pair Jaccard: {result['max_pair_jaccard']:.3f}" + (f" ({mp['a']} / {mp['b']})" if mp else ""))
     print(f"report pairs over 0.5: {result['pairs_over_threshold']}")
-    print(f"paragraphs with a near-duplicate (verbatim or Jaccard >= {args.para_threshold}) in another report: "
-          f"{result['paragraphs_with_near_duplicate']} of {result['paragraphs_checked']} "
-          f"({result['near_duplicate_share']:.1%}; verbatim {result['paragraphs_verbatim_shared']})")
-    for p in result["top_pairs"][:args.top]:
+    print(
+        f"paragraphs with a near-duplicate (verbatim or Jaccard >= {args.para_threshold}) in another report: "
+        f"{result['paragraphs_with_near_duplicate']} of {result['paragraphs_checked']} "
+        f"({result['near_duplicate_share']:.1%}; verbatim {result['paragraphs_verbatim_shared']})"
+    )
+    for p in result["top_pairs"][: args.top]:
         print(f"  {p['jaccard']:.3f}  {p['a']}  {p['b']}")
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

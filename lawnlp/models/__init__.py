@@ -1,69 +1,30 @@
-"""Section classifier and theme tagger backends, and the shipped default models.
+"""Models: the section classifier and the theme tagger, in three backends behind one interface.
 
-Backends: ``bert`` (fine-tuned Chinese BERT, lawnlp.models.bert), ``lite`` (jieba + TF-IDF + logistic
-regression, lawnlp.models.lite) and ``rules`` (keywords; only when no model files are found).
-Every model has ``predict(texts, contexts=None)``; a model directory is read by ``load_model``.
+- ``base``: the interfaces every backend meets (SectionModel, ThemeModel)
+- ``registry``: backends, shipped model directories, ``load_model`` / ``new_model``
+- ``bert/``: fine-tuned Chinese BERT (``model``, ``network``, ``trainer``); ``encoder``: the base encoder
+- ``lite``: jieba + TF-IDF + logistic regression; ``rules``: keywords
+- ``accel``: bfloat16 / int8 / ONNX inference; ``threads``: CPU threads; ``thresholds``; ``cards``
 """
 
-from __future__ import annotations
+from lawnlp.models.registry import (
+    BACKENDS,
+    SHIPPED_DIR,
+    TASKS,
+    load_model,
+    load_section_model,
+    load_theme_model,
+    model_backend,
+    new_model,
+)
 
-import json
-import os
-import warnings
-from pathlib import Path
-from typing import Any
-
-from lawnlp.models.rules import RuleSectionClassifier, RuleThemeTagger
-
-# Shipped defaults: models/<task>-<backend> in the source tree; LAWNLP_MODELS points elsewhere.
-SHIPPED_DIR = Path(os.environ.get("LAWNLP_MODELS", Path(__file__).resolve().parents[2] / "models"))
-BACKENDS = ("auto", "bert", "lite", "rules")
-
-
-def model_backend(path: str | os.PathLike) -> str:
-    """Which backend saved the model directory ``path``."""
-    path = Path(path)
-    if (path / "lite.json").is_file():
-        return "lite"
-    if (path / "config.json").is_file():
-        return json.loads((path / "config.json").read_text(encoding="utf-8")).get("backend", "bert")
-    raise FileNotFoundError(f"{path}: not a lawnlp model directory (no config.json or lite.json)")
-
-
-def load_model(path: str | os.PathLike, task: str, base: str | os.PathLike | None = None) -> Any:
-    """Load a saved ``task`` model ("sections" or "themes") of either backend from ``path``."""
-    if model_backend(path) == "lite":
-        from lawnlp.models.lite import LiteSectionClassifier, LiteThemeTagger
-
-        return (LiteSectionClassifier if task == "sections" else LiteThemeTagger).from_pretrained(path)
-    from lawnlp.models.bert import BertSectionClassifier, BertThemeTagger
-
-    return (BertSectionClassifier if task == "sections" else BertThemeTagger).from_pretrained(path, base=base)
-
-
-def _load_default(task: str, backend: str) -> Any:
-    if backend not in BACKENDS:
-        raise ValueError(f"unknown backend {backend!r} (use one of {', '.join(BACKENDS)})")
-    order = ("bert", "lite") if backend == "auto" else (backend,) if backend != "rules" else ()
-    errors = []
-    for b in order:
-        path = SHIPPED_DIR / f"{task}-{b}"
-        try:
-            return load_model(path, task)
-        except (FileNotFoundError, ImportError, OSError, ValueError) as exc:
-            errors.append(f"{b}: {exc}")
-            if backend != "auto":
-                raise
-    if backend == "auto":
-        warnings.warn(f"no trained {task} model could be loaded ({'; '.join(errors)}); using keyword rules", stacklevel=3)
-    return RuleSectionClassifier() if task == "sections" else RuleThemeTagger()
-
-
-def load_section_model(path: str | os.PathLike | None = None, backend: str = "auto") -> Any:
-    """A section classifier from ``path`` (a model directory), or the shipped default for ``backend``."""
-    return load_model(path, "sections") if path is not None else _load_default("sections", backend)
-
-
-def load_theme_model(path: str | os.PathLike | None = None, backend: str = "auto") -> Any:
-    """A theme tagger from ``path`` (a model directory), or the shipped default for ``backend``."""
-    return load_model(path, "themes") if path is not None else _load_default("themes", backend)
+__all__ = [
+    "BACKENDS",
+    "SHIPPED_DIR",
+    "TASKS",
+    "load_model",
+    "load_section_model",
+    "load_theme_model",
+    "model_backend",
+    "new_model",
+]

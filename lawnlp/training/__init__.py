@@ -1,0 +1,19 @@
+"""Training and evaluation: examples of each task (``examples``), structural augmentation (``augment``),
+fine-tuning with a truthful model card (``trainer``), per-label and end-to-end evaluation (``evaluate``)
+and brief evaluation (``briefs``)."""
+
+from lawnlp.training.evaluate import evaluate, evaluate_end_to_end, format_table, sample_items
+from lawnlp.training.examples import Examples, examples, section_examples, theme_examples
+from lawnlp.training.trainer import train
+
+__all__ = [
+    "Examples",
+    "evaluate",
+    "evaluate_end_to_end",
+    "examples",
+    "format_table",
+    "sample_items",
+    "section_examples",
+    "theme_examples",
+    "train",
+]

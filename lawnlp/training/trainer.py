@@ -1,0 +1,82 @@
+"""Fine-tuning a section classifier or theme tagger on annotated reports: split by report, structural
+augmentation (sections), early stopping on dev, test-split metrics, and a model card that says what the
+model was trained on."""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from dataclasses import replace
+from typing import Any
+
+from lawnlp.annotations.schema import AnnotatedReport
+from lawnlp.annotations.splits import split_reports
+from lawnlp.config import SEED
+from lawnlp.models.registry import load_model, model_backend, new_model
+from lawnlp.training.augment import augment
+from lawnlp.training.evaluate import evaluate
+from lawnlp.training.examples import examples
+
+
+def train(
+    task: str,
+    reports: list[AnnotatedReport],
+    out: str | os.PathLike | None = None,
+    backend: str = "bert",
+    init: str | os.PathLike | None = None,
+    seed: int = SEED,
+    augment_p: float = 0.3,
+    data: str | os.PathLike | None = None,
+    **params: Any,
+) -> tuple[Any, dict]:
+    """Train a ``task`` model on the train split of ``reports`` (early stopping on dev), evaluate it on
+    the test split, save it to ``out``. ``init`` continues training from a saved model directory (its
+    backend wins over ``backend``); a new model starts from its backend's default settings
+    (lawnlp.config), which ``params`` override. Each training report of the sections task is replaced by a
+    structurally augmented copy (lawnlp.training.augment) with per-augmentation probability ``augment_p``.
+    ``data`` names the annotation file for the model card; ``progress`` (BERT) shows progress bars.
+    Returns (model, metrics)."""
+    progress = params.pop("progress", True)
+    splits = split_reports(reports, seed=seed)
+    train_reports = splits["train"]
+    if task == "sections" and augment_p > 0:
+        rng = random.Random(seed)
+        train_reports = [augment(r, rng, p=augment_p) for r in train_reports]
+    train_ex, dev_ex = examples(task, train_reports), examples(task, splits["dev"])
+    if init is not None:
+        backend = model_backend(init)
+        model = load_model(init, task=task)
+        if params:
+            model.settings = replace(model.settings, **params)
+    else:
+        model = new_model(task, backend, seed=seed, **params)
+    if hasattr(model, "progress"):
+        model.progress = progress
+    start = time.perf_counter()
+    model.fit(
+        train_ex.texts,
+        train_ex.labels,
+        train_ex.contexts,
+        dev=(dev_ex.texts, dev_ex.labels, dev_ex.contexts) if len(dev_ex) else None,
+    )
+    metrics = {
+        "train_seconds": round(time.perf_counter() - start, 1),
+        "train_examples": len(train_ex),
+        "dev_examples": len(dev_ex),
+        "test": evaluate(task, model, splits["test"]) if splits["test"] else {},
+    }
+    provenance = {
+        "data": str(data) if data is not None else None,
+        "reports": len(reports),
+        "train_reports": len(splits["train"]),
+        "dev_reports": len(splits["dev"]),
+        "test_reports": len(splits["test"]),
+        "seed": seed,
+        "init": str(init) if init is not None else None,
+        "backend": backend,
+        "augment_p": augment_p if task == "sections" else None,
+    }
+    if out is not None:
+        model.save_pretrained(out, metrics=metrics, provenance=provenance)
+    return model, metrics

@@ -1,0 +1,43 @@
+"""Document-level decoding: part-naming headings, heading groups, list items."""
+
+import numpy as np
+
+from lawnlp.labelling.decoding import heading_part, smooth_sections, split_items
+from lawnlp.labels import SECTION_IDS
+from lawnlp.text.structure import parse
+
+
+def _proba(rows):
+    out = np.full((len(rows), len(SECTION_IDS)), 0.02)
+    for i, (label, p) in enumerate(rows):
+        out[i, SECTION_IDS.index(label)] = p
+    return out / out.sum(axis=1, keepdims=True)
+
+
+def test_heading_part_keywords():
+    assert heading_part("二、存在的问题和不足", 1) == "shortcomings"
+    assert heading_part("三、下一步工作打算", 1) == "plans"
+    assert heading_part("一、党政主要负责人履行推进法治建设第一责任人职责情况", 1) == "leadership"
+    assert heading_part("（一）主要做法。", 2) == "measures"
+    assert heading_part("二、存在问题和下一步工作打算", 1) is None  # names two parts
+    assert heading_part("（三）着力解决群众关心的急难愁盼事项和历史遗留难题", 2) is None  # long sub-heading
+
+
+def test_part_heading_bounds_what_lies_under_it():
+    ps = parse("一、主要做法\n1、发挥法律顾问作用\n聘请律师担任法律顾问。\n二、下一步工作打算\n加强队伍建设。")
+    # the model wrongly thinks the measures items are plans, weakly; the part heading outweighs it
+    proba = _proba([("measures", 0.9), ("plans", 0.5), ("plans", 0.5), ("plans", 0.9), ("plans", 0.9)])
+    assert smooth_sections(ps, proba, SECTION_IDS) == ["measures", "measures", "measures", "plans", "plans"]
+
+
+def test_heading_group_takes_one_label_and_other_stays():
+    ps = parse("（一）加强组织领导\n召开会议6次。\n研究部署工作。\n某镇人民政府")
+    proba = _proba([("leadership", 0.9), ("measures", 0.5), ("leadership", 0.8), ("other", 0.95)])
+    assert smooth_sections(ps, proba, SECTION_IDS) == ["leadership", "leadership", "leadership", "other"]
+
+
+def test_split_items():
+    text = "但仍存在一些薄弱环节，主要表现在：一是法治宣传教育的覆盖面不够广，部分群众对法律法规了解不全面。二是执法队伍整体素质有待提高。三是学习主动性不够，形式单一。"
+    items = split_items(text)
+    assert len(items) == 4 and items[1].startswith("一是") and items[3].startswith("三是")
+    assert split_items("一是人才不足。") == []

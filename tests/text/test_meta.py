@@ -1,0 +1,57 @@
+"""Report metadata (lawnlp.text.meta) on invented reports: every name and number here is made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawnlp.text.meta import extract_meta, segment_units
+from lawnlp.text.structure import parse
+
+CASES = {
+    "township with county in title and signature": (
+        "云岭县青禾镇2024年法治政府建设工作报告\n县委、县政府：\n2024年，青禾镇在县委、县政府的领导下，扎实推进法治政府建设。"
+        "现将有关情况报告如下：\n一、主要举措\n全年调处矛盾纠纷38件。\n云岭县青禾镇人民政府\n2025年1月10日",
+        ("青禾镇", "云岭县", 2024, "township"),
+    ),
+    "department keeps its place prefix": (
+        "河西县市场监督管理局关于2023年度法治政府建设工作情况的报告\n一、主要工作\n全年办理案件12件。",
+        ("河西县市场监督管理局", "河西县", 2023, "department"),
+    ),
+    "year in Chinese numerals": (
+        "松岗县人民政府\n关于二〇二二年法治政府建设情况的报告\n市委、市政府：\n一、主要做法\n开展执法检查。",
+        ("松岗县", None, 2022, "county"),
+    ),
+    "county-level city under the prefecture named in the addressee": (
+        "临川市2021年法治政府建设年度报告\n秀峰市委全面依法治市委员会办公室：\n一、工作情况\n推进依法行政。",
+        ("临川市", "秀峰市", 2021, "county"),
+    ),
+    "placeholder year": (
+        "桃源镇20xx年法治政府建设工作总结\n一、主要成效\n开展普法活动。",
+        ("桃源镇", None, None, "township"),
+    ),
+    "year from an early-year date line": (
+        "梅溪乡法治建设工作情况\n一、工作开展情况\n调解纠纷10件。\n二、存在问题\n人员不足。\n梅溪乡人民政府\n2023年1月5日",
+        ("梅溪乡", None, 2022, "township"),
+    ),
+    "year from a plans heading": (
+        "法治政府建设情况报告\n一、2022年工作情况\n开展普法。\n二、2023年工作打算\n加强学习。",
+        (None, None, 2022, "unknown"),
+    ),
+    "street office under its district": (
+        "江北区石桥街道办事处2022年度法治政府建设情况报告\n一、主要举措\n开展学法活动8次。",
+        ("石桥街道", "江北区", 2022, "township"),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_metadata(case):
+    text, expected = CASES[case]
+    meta = extract_meta(parse(text))
+    assert (meta.entity, meta.county, meta.year, meta.level) == expected
+
+
+def test_segment_units():
+    assert segment_units("云岭县青禾镇") == (("云岭县", "county"), ("青禾镇", "township"))
+    assert segment_units("河西县市场监督管理局") == (("河西县", "county"), ("市场监督管理局", "department"))
+    assert segment_units("加强领导") is None

@@ -1,0 +1,90 @@
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lawnlp.text.context import section_contexts
+from lawnlp.text.furniture import is_debris
+from lawnlp.text.normalize import normalize, strip_artefacts
+from lawnlp.text.structure import parse
+
+
+def test_normalize_punctuation_width_and_traditional():
+    assert normalize("一、工作開展情況,成效(一)") == "一、工作开展情况，成效（一）"
+    assert normalize("发放资料1,200份,时间10:30") == "发放资料1,200份，时间10:30"
+    assert normalize("１２３ＡＢ　测试") == "123AB 测试"
+    assert normalize("[bookmark: _GoBack]今年以来") == "今年以来"
+
+
+def test_heading_levels_and_numbering():
+    text = (
+        "一、主要举措\n（一）加强领导\n(二)半角括号\n1.第一项\n2、第二项\n（1）小项\n一是落实责任。\n第一，强化学习。"
+    )
+    ps = parse(text)
+    assert [p.heading_level for p in ps] == [1, 2, 2, 3, 3, 4, None, None]
+    assert [p.numbering for p in ps] == ["一、", "（一）", "（二）", "1.", "2、", "（1）", "一是", "第一"]
+
+
+def test_numbers_that_are_not_headings():
+    ps = parse("1.5万余份资料已发放。\n2024年工作总结\n12345热线")
+    assert all(p.heading_level is None for p in ps)
+
+
+def test_enclosing_headings():
+    ps = parse("一、主要举措\n（一）加强领导\n正文一\n（二）化解纠纷\n正文二\n二、存在问题\n正文三")
+    assert ps[2].headings == ["一、主要举措", "（一）加强领导"]
+    assert ps[4].headings == ["一、主要举措", "（二）化解纠纷"]
+    assert ps[6].headings == ["二、存在问题"]
+
+
+def test_inline_heading_split_at_list_marker():
+    ps = parse("二、主要负责人履行推进法治建设第一责任人职责情况一是带头学法用法。二是定期听取工作汇报。")
+    assert len(ps) == 2
+    assert ps[0].text == "二、主要负责人履行推进法治建设第一责任人职责情况" and ps[0].heading_level == 1
+    assert ps[1].text.startswith("一是带头学法") and ps[1].numbering == "一是"
+    assert ps[1].headings == [ps[0].norm] and ps[0].line == ps[1].line == 0
+
+
+def test_inline_heading_split_at_full_stop():
+    ps = parse(
+        "（一）聚焦政治引领，履行主体责任。一是构建法治新格局，召开专题会议6次，研究部署全年法治建设工作，形成工作合力。"
+    )
+    assert [p.heading_level for p in ps] == [2, None]
+    assert ps[0].text.endswith("履行主体责任。")
+
+
+def test_debris_lines():
+    for line in [
+        "账号+密码登录",
+        "立即注册",
+        "发布时间：2024-01-15",
+        "【打印本页】【关闭窗口】",
+        "字号：大 中 小",
+        "分享到：",
+    ]:
+        assert is_debris(normalize(line)), line
+    assert not is_debris(normalize("发布宣传资料1200份，群众满意度明显提升。"))
+    ps = parse("一、主要举措\n[bookmark: _GoBack]\n正文")
+    assert ps[1].debris and ps[1].text == ""
+
+
+def test_contexts_carry_headings_and_position():
+    ps = parse("标题\n一、存在问题\n一是人才不足。")
+    ctx = section_contexts(ps)
+    assert ctx[2].headings == ("一、存在问题",) and ctx[2].position == 6 and ctx[2].previous == "一、存在问题"
+    assert ctx[0].headings == () and ctx[0].previous == ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("一二三、（）()1.。，,：是法治建设[bookmark: _GoBack]\n \t\u3000报告登录第部分"))
+        | st.characters(),
+        max_size=300,
+    )
+)
+def test_parser_never_crashes_and_loses_no_characters(text):
+    ps = parse(text)
+    got = re.sub(r"\s", "", "".join(p.text for p in ps))
+    want = re.sub(r"\s", "", "".join(strip_artefacts(line) for line in text.splitlines()))
+    assert got == want
