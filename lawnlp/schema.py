@@ -45,6 +45,7 @@ class Meta:
     county: str | None = None
     year: int | None = None
     level: str = "unknown"
+    published: str | None = None  # ISO date of publication (page furniture or signature), when given
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -78,6 +79,9 @@ class Report:
     paragraphs: list[Paragraph]
     brief: Brief | None = None
     error: str | None = None
+    warnings: list[str] = field(default_factory=list)  # what the reader noticed (lost line breaks, genre)
+    genre: float | None = None  # how much it reads like a 法治政府建设年度报告, 0-1
+    provenance: dict[str, Any] = field(default_factory=dict)  # lawnlp version, backend, model ids
 
     def section(self, label: str) -> list[Paragraph]:
         """The paragraphs classified into ``label``."""
@@ -115,4 +119,7 @@ class Report:
             "themes": self.themes,
             "brief": self.brief.to_dict() if self.brief else None,
             "error": self.error,
+            "warnings": list(self.warnings),
+            "genre": self.genre,
+            "provenance": dict(self.provenance),
         }
