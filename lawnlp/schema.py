@@ -82,6 +82,8 @@ class Report:
     warnings: list[str] = field(default_factory=list)  # what the reader noticed (lost line breaks, genre)
     genre: float | None = None  # how much it reads like a 法治政府建设年度报告, 0-1
     provenance: dict[str, Any] = field(default_factory=dict)  # lawnlp version, backend, model ids
+    audit: Audit | None = None  # research measures of the report (lawnlp.measures)
+    indicators: list[Indicator] = field(default_factory=list)  # the values it states
 
     def section(self, label: str) -> list[Paragraph]:
         """The paragraphs classified into ``label``."""
@@ -122,4 +124,83 @@ class Report:
             "warnings": list(self.warnings),
             "genre": self.genre,
             "provenance": dict(self.provenance),
+            "audit": self.audit.to_dict() if self.audit else None,
+            "indicators": [i.to_dict() for i in self.indicators],
         }
+
+
+# -- research measures (research-measures.md; computed by lawnlp.measures) ------------------------------------
+PART_IDS: tuple[str, ...] = ("measures", "leadership", "shortcomings", "causes", "plans")
+
+
+@dataclass(frozen=True)
+class ShortcomingItem:
+    """One distinct problem stated in the shortcomings part, with the paragraphs it spans (a sub-heading
+    and its body, or one list item) and its specificity (0 stock phrase, 1 concrete, 2 with a figure,
+    case or cause)."""
+
+    text: str
+    paragraphs: tuple[int, ...]
+    specificity: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "paragraphs": list(self.paragraphs), "specificity": self.specificity}
+
+
+@dataclass(frozen=True)
+class Audit:
+    """The audit of one report (research-measures.md, section 1).
+
+    ``evidence`` maps each field to the paragraph indices (``Paragraph.index``) that decided it:
+    ``measures``/``leadership``/``shortcomings``/``plans`` the part's paragraphs, ``causes`` the
+    paragraphs with a cause cue, ``shortcoming_items`` the paragraphs counted as problems,
+    ``figures_per_1000`` the measures paragraphs with a figure, ``plan_coverage`` the plans paragraphs
+    that address a shortcoming theme, ``unaddressed`` the shortcomings paragraphs of the unaddressed
+    themes, ``published`` the paragraph carrying the date (empty when it came from the metadata),
+    ``boilerplate_share`` the paragraphs with a boilerplate sentence.
+    """
+
+    parts: dict[str, bool]
+    missing: list[str]
+    chars: dict[str, int]
+    shortcoming_ratio: float | None
+    shortcoming_items: int
+    figures_per_1000: float | None
+    specificity: list[int]
+    specificity_mean: float | None
+    plan_coverage: float | None
+    unaddressed: list[str]
+    published: str | None
+    on_time: bool | None
+    boilerplate_share: float | None
+    items: tuple[ShortcomingItem, ...] = ()
+    themes: list[str] = field(default_factory=list)
+    evidence: dict[str, list[int]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["items"] = [item.to_dict() for item in self.items]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Audit:
+        items = tuple(ShortcomingItem(i["text"], tuple(i["paragraphs"]), i["specificity"]) for i in d.get("items", ()))
+        return cls(**{**d, "items": items})
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One value the report states (research-measures.md, section 2): the indicator ``id``, the value
+    as a number in the normalised ``unit``, the paragraph index and the clause it came from, ``approx``
+    for 余/多/近/约 values; ``line`` is the paragraph's source line (the annotation ``index``)."""
+
+    id: str
+    value: float
+    unit: str
+    paragraph: int
+    clause: str
+    approx: bool = False
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -11,8 +11,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "lawnlp"
 # Lowest first. A module may import its own layer and the layers below it, never those above.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("lawnlp.labels", "lawnlp.config", "lawnlp.errors", "lawnlp.schema", "lawnlp.jsonl", "lawnlp.rows",
-              "lawnlp.report", "lawnlp.frame")),  # the last two: temporary aliases (measures work in progress)
+    ("base", ("lawnlp.labels", "lawnlp.config", "lawnlp.errors", "lawnlp.schema", "lawnlp.jsonl", "lawnlp.rows")),
     ("reading", ("lawnlp.reading",)),
     ("text", ("lawnlp.text",)),
     ("models", ("lawnlp.models",)),

@@ -10,6 +10,7 @@ Report file, one line per report:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lawnlp.annotations.schema import META_FIELDS, OPTIONAL_META_FIELDS, AnnotatedReport
@@ -83,6 +84,10 @@ def load_report_meta(path: str | Path) -> dict[str, dict]:
             raise ReportError("'year' must be an integer or null", str(path), lineno)
         if obj["report_id"] in out:
             raise ReportError(f"duplicate report_id {obj['report_id']!r}", str(path), lineno)
+        if obj.get("published") is None:
+            obj.pop("published", None)  # the publication date is kept only when known
+        elif not isinstance(obj["published"], str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", obj["published"]):
+            raise ReportError("'published' must be an ISO date (YYYY-MM-DD) or null", str(path), lineno)
         out[obj["report_id"]] = obj
     return out
 

@@ -38,7 +38,7 @@ from lawnlp.annotations.spans import (
 from lawnlp.errors import ReportError
 from lawnlp.labels import LEVEL_NAMES, SECTION_COLOURS, SECTIONS, THEME_IDS, THEMES
 
-_TEXT_META = ("entity", "county", "year", "brief")
+_TEXT_META = ("entity", "county", "year", "published", "brief")
 
 
 def _task_annotation(task: dict) -> dict | None:
@@ -76,7 +76,7 @@ def load_label_studio(path: str | Path) -> list[AnnotatedReport]:
         report_id = str(data.get("report_id") or f"task-{task.get('id', n)}")
         where += f", report {report_id!r}"
         b = Builder(Lines(text), where, path, None)
-        raw_meta = {k: data[k] for k in (*META_FIELDS, "brief") if k in data}
+        raw_meta = {k: data[k] for k in (*META_FIELDS, "published", "brief") if k in data}
         for res in ann.get("result") or []:
             if not isinstance(res, dict):
                 raise b.error("a result must be an object")
@@ -136,6 +136,7 @@ def label_studio_config() -> str:
   <TextArea name="entity" toName="text" maxSubmissions="1" editable="true" placeholder="entity 报告主体，如 仁沙镇"/>
   <TextArea name="county" toName="text" maxSubmissions="1" editable="true" placeholder="county 上级县区市，如 丰都县"/>
   <TextArea name="year" toName="text" maxSubmissions="1" editable="true" placeholder="year 报告年度，如 2024"/>
+  <TextArea name="published" toName="text" maxSubmissions="1" editable="true" placeholder="published 发布日期，如 2025-01-16"/>
   <Choices name="level" toName="text" choice="single" showInline="true">
 {lvl}
   </Choices>

@@ -9,14 +9,16 @@ Studio) or JSONL line (doccano), and the report line (paragraph index + 1) conce
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
-from lawnlp.annotations.schema import META_FIELDS, AnnotatedReport
+from lawnlp.annotations.schema import META_FIELDS, OPTIONAL_META_FIELDS, AnnotatedReport
 from lawnlp.errors import ReportError
 from lawnlp.labels import LEVELS, SECTION_IDS, THEME_IDS
 
 META_KEYS = ("report_id", *META_FIELDS, "brief")
+ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def line_spans(texts: list[str]) -> list[tuple[int, int]]:
@@ -163,12 +165,18 @@ def clean_meta(raw: dict, report_id: str, err) -> dict:
         raise err(f"unknown level {level!r} (expected one of {', '.join(LEVELS)})")
     meta["level"] = level
     meta = {k: meta[k] for k in META_KEYS}
+    published = raw.get("published")
+    published = published.strip() if isinstance(published, str) and published.strip() else None
+    if published is not None and not ISO_DATE_RE.match(published):
+        raise err(f"metadata 'published' must be an ISO date like 2025-01-16, not {published!r}")
+    if published is not None:  # present only when known, as in lawnlp.annotations.corpus
+        meta["published"] = published
     return meta
 
 
 def export_meta(report: AnnotatedReport) -> dict:
     """The report's metadata fields (without report_id) that have a value."""
-    return {k: report.meta[k] for k in (*META_FIELDS, "brief") if report.meta.get(k) is not None}
+    return {k: report.meta[k] for k in (*META_FIELDS, *OPTIONAL_META_FIELDS, "brief") if report.meta.get(k) is not None}
 
 
 def read_text(path: Path) -> str:

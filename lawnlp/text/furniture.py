@@ -1,19 +1,118 @@
-"""Page furniture and debris: web-page navigation, login links and publication lines around a report,
-and word-processor leftovers. Such lines are never report content (section ``other``)."""
+"""Page furniture and debris: what web portals and copy sites print around a report (breadcrumbs, metadata
+tables, date, source and view lines, font, print and share controls, accessibility switches, site clocks,
+copyright lines, copy-site notes) and word-processor leftovers. Such lines are never report content
+(section ``other``) and never give the report's title or year; a publication date they carry is read by
+``publication_date``.
+
+The kinds and their layouts were collected from real portal pages (training/data/GENRE.md, section 1).
+"""
 
 from __future__ import annotations
 
 import re
 
-# Short lines of navigation, login and page furniture.
-DEBRIS_RE = re.compile(
-    r"^(?:.{0,6}登录|.{0,4}注册|还没有账号|忘记密码|账号|发布时间|发布日期|发文日期|来源[:：]|信息来源|作者[:：]|"
-    r"浏览次数|阅读次数|点击[数量率次]|访问量|【?打印|【?关闭|字号|字体[:：]|分享到|扫一扫|上一篇|下一篇|"
-    r"返回顶部|【?收藏|责任编辑|网站地图|版权所有|主办单位|[^\n]{0,20}ICP备|首页\s*[>＞]|当前位置)"
+# A line may start with bullets, dashes, pipes or brackets before its key (• 来源: / - 索 引 号: / | 标题: |).
+_LEAD = r"^[\s•·●▪◆■\-–—|｜【\[（(]*"
+# Metadata keys of portal pages: a key, then a colon (or the end of the line for controls).
+_KEYS = (
+    r"索\s*引\s*号|主\s*题\s*分\s*类|体\s*裁\s*分\s*类|服\s*务\s*对\s*象|公\s*开\s*范\s*围|公\s*开\s*方\s*式|公开时限|"
+    r"内\s*容\s*分\s*类|信息分类|组配分类|文件分类|主\s*题\s*词|发\s*布\s*机\s*构|发文机关|发布单位|所属机构|"
+    r"文\s*号|发文字号|备注/文号|成\s*文\s*日\s*期|成文时间|发\s*文\s*日\s*期|发文时间|公文生成日期|生成日期|"
+    r"发\s*布\s*日\s*期|发\s*布\s*时\s*间|更\s*新\s*时\s*间|有\s*效\s*性|效力状态|标\s*题|名\s*称|"
+    r"时\s*间|日\s*期|来\s*源|信息来源|文章来源|作\s*者|编\s*辑|责任编辑|浏览次数|阅读次数|阅读量|阅\s*读|访问量|"
+    r"点击[数量率次]|字\s*号|字\s*体|字体大小"
 )
-DEBRIS_MAX_CHARS = 40
+_LEADING_DATE = (
+    r"(?:(?:20|19)\d\d\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*[:：时]\s*\d{1,2}\S*)?\s+)?"
+)
+KEY_LINE_RE = re.compile(_LEAD + _LEADING_DATE + rf"(?:{_KEYS})\s*[:：]|^[\s•·\-|]*[\[【]\s*(?:{_KEYS})\s*[\]】]")
+# Controls and site chrome: matched at the start of a short line.
+CONTROL_RE = re.compile(
+    _LEAD + r"(?:【?打印|【?关闭|【?收藏|分享到?|扫一扫|听全文|语音播报|退出播报|设为首页|加入收藏|无障碍|长者版|"
+    r"(?:进入|退出)?老年模式|简体|繁体|上一篇|下一篇|返回顶部|网站地图|主办单位|承办单位|.{0,6}登录|.{0,4}注册|还没有账号|忘记密码|账号|"
+    r"(?:首页|主页)\s*[>＞/→]|您(?:当前)?(?:所在)?的位置|当前位置|字\s*[号体]\s*[大中小【]|【?大】?\s+【?中】?\s+【?小】?\s*$)",
+    re.IGNORECASE,
+)
+# Site identity lines (copyright, registration numbers): long lines, still furniture.
+SITE_ID_RE = re.compile(r"版权所有|Copyright|©|ICP备|公网安备|网站标识码", re.IGNORECASE)
+# Site clocks (today's date printed by the site): never the report's year or publication date.
+SITE_CLOCK_RE = re.compile(r"今天是|农历|星期[一二三四五六日天]|周[一二三四五六日]\s*$")
+_CLOCK_DATE_RE = re.compile(r"\d{4}\s*[-/年]\s*\d{1,2}\s*[-/月]")
+# Copy-site and file debris.
+COPY_SITE_RE = re.compile(
+    r"小编|供大家参考|供参考借鉴|一图读懂|开头部分已省略|已省略|仅展示|查看全文|点击查看|下载文档|\.(?:docx?|pdf|wps)\s*$",
+    re.IGNORECASE,
+)
+# Breadcrumbs: several short segments joined by > / → (首页 > 政务公开 > 工作报告).
+BREADCRUMB_RE = re.compile(
+    r"^[^。，]{0,20}(?:\s*[>＞→]\s*[^。，>＞→]{1,20}){2,}\s*$|^[^。，]{0,12}(?:\s+/\s+[^。，/]{1,16}){2,}\s*$"
+)
+# A line of a date (and time) alone, or a bare bullet: furniture near the title.
+DATE_ONLY_RE = re.compile(
+    r"^[\s•·\-]*(?:20\d\d|19\d\d)\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*[:：时]\s*\d{1,2}.*)?$"
+)
+BULLET_ONLY_RE = re.compile(r"^[\s•·●▪◆■\-–—|?？]*$")
+# A line that only names the page's category or a document number (综合政务报告, 昆政呈〔2022〕6号, kss622/2022-00020).
+DOC_NUMBER_RE = re.compile(r"^[^\s，。]{1,10}〔\d{4}〕\d+号$|^[A-Za-z0-9]+/\d{4}-\d+$")
+
+FURNITURE_MAX_CHARS = 160  # a keyed metadata line may be long (several keys on one line); a sentence is not
+SHORT_MAX_CHARS = 40  # controls and copy-site notes are short lines
 
 
 def is_debris(norm: str) -> bool:
-    """Is this (normalised) line web-page debris: login links, 发布时间, 打印本页, 字号 大中小 ...?"""
-    return len(norm) <= DEBRIS_MAX_CHARS and bool(DEBRIS_RE.match(norm))
+    """Is this (normalised) line page furniture or debris, never report text?"""
+    line = norm.strip()
+    if not line or BULLET_ONLY_RE.match(line):
+        return True
+    if "。" in line.rstrip("。") and len(line) > SHORT_MAX_CHARS:
+        return False  # a sentence is never furniture (a metadata line has no full stop inside)
+    if len(line) <= FURNITURE_MAX_CHARS and (
+        KEY_LINE_RE.match(line) or BREADCRUMB_RE.match(line) or SITE_ID_RE.search(line)
+    ):
+        return True
+    if len(line) <= SHORT_MAX_CHARS and (
+        CONTROL_RE.match(line) or COPY_SITE_RE.search(line) or DATE_ONLY_RE.match(line) or DOC_NUMBER_RE.match(line)
+    ):
+        return True
+    return len(line) <= SHORT_MAX_CHARS and bool(SITE_CLOCK_RE.search(line)) and bool(_CLOCK_DATE_RE.search(line))
+
+
+# -- publication dates ---------------------------------------------------------------------------------
+_DATE = r"((?:20|19)\d\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})"
+PUBLISHED_KEYS = (  # most telling first: a publication date beats a writing date
+    ("published", re.compile(rf"发\s*布\s*(?:日\s*期|时\s*间)\s*[:：\]】]?\s*{_DATE}")),
+    ("dated", re.compile(rf"(?:^|[\s•·\-|\[【])(?:时\s*间|日\s*期|更\s*新\s*时\s*间)\s*[:：\]】]\s*{_DATE}")),
+    ("issued", re.compile(rf"发\s*文\s*(?:日\s*期|时\s*间)\s*[:：\]】]?\s*{_DATE}")),
+    ("written", re.compile(rf"(?:成\s*文\s*(?:日\s*期|时\s*间)|公文生成日期|生成日期)\s*[:：\]】]?\s*{_DATE}")),
+    ("bare", re.compile(rf"^[\s•·\-]*{_DATE}\s*日?(?:\s.*)?$")),  # a furniture line that starts with a date
+)
+SIGNATURE_DATE_RE = re.compile(r"^((?:20|19)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+
+
+def _iso(y: str, m: str, d: str) -> str | None:
+    y_, m_, d_ = int(y), int(m), int(d)
+    if not (1 <= m_ <= 12 and 1 <= d_ <= 31):
+        return None
+    return f"{y_:04d}-{m_:02d}-{d_:02d}"
+
+
+def publication_date(lines: list[str]) -> tuple[str, str] | None:
+    """(kind, ISO date) of the most telling publication date among furniture ``lines`` (normalised): a
+    发布时间/发布日期 key, then a plain 时间/日期 key, then 发文, then 成文 dates, then a date line alone.
+    Site clocks are never taken."""
+    best: tuple[int, str, str] | None = None
+    for line in lines:
+        if SITE_CLOCK_RE.search(line):
+            continue
+        for rank, (kind, pattern) in enumerate(PUBLISHED_KEYS):
+            m = pattern.search(line)
+            if m and (iso := _iso(*m.groups()[-3:])) and (best is None or rank < best[0]):
+                best = (rank, kind, iso)
+                break
+    return (best[1], best[2]) if best else None
+
+
+def signature_date(norm: str) -> str | None:
+    """The ISO date of a signature date line (2025年1月10日), or None."""
+    m = SIGNATURE_DATE_RE.match(norm.strip())
+    return _iso(*m.groups()) if m else None

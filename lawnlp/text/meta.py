@@ -1,243 +1,244 @@
-"""Report metadata (entity, county, year, level) from the title, the opening and the signature block."""
+"""Report metadata (annotation guide, section 3): entity, county (the place one level above), year, level and
+publication date.
+
+Where each comes from, most telling first:
+
+* entity: the title (also a title inside a metadata table or split over two lines), then the opening's
+  subject (2024年，X县…; 广东坚持…), the 发布机构 / 来源 furniture, the signature; a department named
+  without its place (市人社局, 我局) takes the place the page names (来源 line, 《X市…》 titles, address);
+* level: the entity's unit (suffix, and the gazetteer for X市), else the report's self-references (我市, 我局);
+* county: the entity's own chain (X县Y镇), then units of the right level named in the furniture, addressee,
+  opening (在X县委…领导下), 《X县…》 titles and signature; for a place the gazetteer knows, its parent when
+  the text names it anywhere;
+* year: the title, then the opening, then part headings (a plans heading names the next year), then the
+  publication or signature date — never a date in page furniture;
+* published: the furniture's publication date (发布时间 before 成文日期), else the signature date.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from lawnlp.schema import Meta, Paragraph
-from lawnlp.text.patterns import FULL_DATE_RE, TITLE_WORD_RE, YEAR_RE, cn_year
+from lawnlp.text.names import (
+    FURNITURE_BODY_RE,
+    OPENING_LEAD_RE,
+    Chain,
+    addressed_units,
+    chain_of,
+    context_units,
+    furniture_chains,
+    governing_units,
+    leading_chain,
+    named_anywhere,
+    opening_chain,
+    page_names,
+    subject,
+)
+from lawnlp.text.page import BOOK_TITLE_RE, Page, extract_year, page_of, published_of
+from lawnlp.text.departments import CJK, MINISTRY_RE, full_department_name, is_department
+from lawnlp.text.places import gazetteer, is_place_name, segment_units
 
-_CJK = r"\u4e00-\u9fff"
+LEVEL_RANK = {"township": 0, "county": 1, "city": 2, "province": 3}
 
-# Administrative units: suffix -> level.  Longer suffixes first.
-UNIT_SUFFIXES = {
-    "特别行政区": "province",
-    "自治区": "province",
+PARENT_LEVEL = {"township": ("county",), "county": ("city",), "city": ("province",)}
+
+# Bodies only a county-level city answers to (a prefecture's 盟委, 州委, 地委, 行署).
+ABOVE_COUNTY_CITY_RE = re.compile(r"盟委|州委|地委|行署|行政公署")
+
+SELF_REF = (  # level named by the report's words for itself
+    ("department", re.compile(r"我局|本局|局党组|局机关|我厅|厅党组|我委|委党组|我办|我部|部党组")),
+    ("township", re.compile(r"我镇|我乡|我街道|本街道|我街|全镇|全乡|全街道|镇党委|乡党委|街道党工委|苏木")),
+    ("county", re.compile(r"我县|我区|我旗|全县|全区|全旗|县委|区委")),
+    ("city", re.compile(r"我市|我州|全市|全州|市委|州委|我盟")),
+    ("province", re.compile(r"我省|全省|省委|自治区党委|全区各族")),
+)
+
+PLACE_OF_PREFIX = {
     "省": "province",
-    "自治州": "city",
-    "地区": "city",
-    "盟": "city",
-    "州": "city",
-    "自治县": "county",
-    "县": "county",
-    "旗": "county",
-    "区": "county",
+    "自治区": "province",
     "市": "city",
-    "街道办事处": "township",
-    "街道": "township",
-    "镇": "township",
-    "乡": "township",
+    "州": "city",
+    "县": "county",
+    "区": "county",
+    "旗": "county",
 }
-NO_NAME_START = set("省市州县区旗镇乡")
-_SUFFIX_RE = "|".join(sorted(UNIT_SUFFIXES, key=len, reverse=True))
-# A government department: how its name begins and ends.
-DEPT_PREFIXES = (
-    "市场",
-    "自然资源",
-    "生态环境",
-    "交通",
-    "司法",
-    "教育",
-    "卫生",
-    "卫健",
-    "应急",
-    "城市管理",
-    "城管",
-    "综合行政执法",
-    "农业",
-    "人力资源",
-    "住房",
-    "住建",
-    "水利",
-    "水务",
-    "文化",
-    "文旅",
-    "税务",
-    "医疗",
-    "医保",
-    "退役军人",
-    "统计",
-    "公安",
-    "民政",
-    "财政",
-    "审计",
-    "商务",
-    "发展和改革",
-    "发改",
-    "科学技术",
-    "科技",
-    "工业和信息化",
-    "工信",
-    "林业",
-    "体育",
-    "信访",
-    "国有资产",
-    "国资",
-    "档案",
-    "粮食",
-    "气象",
-    "消防",
-    "规划",
-    "政务服务",
-    "行政审批",
-    "数据",
-    "乡村振兴",
-    "民族",
-    "人民防空",
-    "机关事务",
-    "经济",
-    "外事",
-    "供销",
-    "烟草",
-    "海关",
-    "残疾人",
-    "妇女",
-)
-DEPT_RE = re.compile(
-    rf"^(?:{'|'.join(DEPT_PREFIXES)})[{_CJK}（）()]{{0,16}}(?:局|委员会|委|办公室|厅|中心|院|署|所|队|办)$"
-)
-GOV_TAIL_RE = re.compile(r"(?:人民政府|政府|办事处|党委|党工委|管委会|管理委员会)$")
-ADDRESSEE_RE = re.compile(r"^[^，。]{2,30}[：:]$")
-ADDRESSEE_PARENT_RE = re.compile(rf"^(?:中共)?([{_CJK}]{{1,6}}?(?:市|县|区|州|盟))(?:委|人民政府|政府)")
-OPENING_PARENT_RE = re.compile(rf"在(?:中共)?([{_CJK}]{{1,6}}?(?:市|县|区|州|盟|地区))委")
+
+ABBREVIATED_DEPT_RE = re.compile(rf"^(省|自治区|市|州|县|区|旗)([{CJK}（）()]{{2,18}})$")
 
 
-@lru_cache(maxsize=4096)
-def segment_units(subject: str) -> tuple[tuple[str, str], ...] | None:
-    """Split a name like 泸县方洞镇 or 丰都县市场监督管理局 into ((name, level), ...), or None."""
-    if not subject:
-        return ()
-    if DEPT_RE.match(subject):
-        return ((subject, "department"),)
-    for n in range(1, min(8, len(subject) - 1) + 1):
-        m = re.match(rf"([{_CJK}]{{{n}}})({_SUFFIX_RE})", subject)
-        if not m or m.group()[0] in NO_NAME_START:
-            continue
-        rest = segment_units(subject[m.end() :])
-        if rest is not None:
-            return ((m.group(), UNIT_SUFFIXES[m.group(2)]),) + rest
+def _department_place(page: Page, level: str) -> str | None:
+    """The place of a ``level`` (city, county, province) that a department named without it belongs to."""
+    sources = [m.group(1) for line in page.furniture for m in FURNITURE_BODY_RE.finditer(line)]
+    sources += [m.group(1) for line in page.body for m in BOOK_TITLE_RE.finditer(line)]
+    sources += page.tail + [line for line in page.body if re.match(r"^(?:地址|通讯地址|联系地址)", line)]
+    sources += [re.sub(r"^.*?(?:地址|地点)[:：]", "", line) for line in page.body if "地址" in line]
+    for text in sources:
+        for name, lv in chain_of(text) or leading_chain(re.sub(r"^(?:中共)?", "", text)):
+            if lv == level:
+                return name
     return None
 
 
-def _subject(line: str) -> str:
-    """The name part of a title or signature line: 2024年度乌苏市四棵树镇法治政府建设 -> 乌苏市四棵树镇."""
-    s = cn_year(re.sub(r"\s+", "", line))
-    s = re.sub(r"^中共[^，。]{0,20}?(?:委员会|党委|工委|委)(?=[" + _CJK + r"])", "", s)
-    s = re.sub(r"^(?:20[0-4]\d|20xx|20XX)年度?", "", s)
-    s = re.split(r"关于|20[0-4]\d|20xx|20XX|法治政府|法治建设|依法行政|年度|工作报告|报告|推进|全面", s)[0]
-    s = s.replace("人民政府办公室", "").replace("办事处", "").replace("国家税务总局", "")
-    s = GOV_TAIL_RE.sub("", s)
-    return s
+def _entity_chain(page: Page) -> tuple[Chain, str]:
+    """The entity's unit chain and where it was found."""
+    title_chains = [c for t in page.titles if (c := chain_of(t))]
+    if title_chains:
+        return max(title_chains, key=len), "title"
+    if page.opening and (chain := opening_chain(page.opening)):
+        return chain, "opening"
+    for line in page.head:  # a name alone above the title (赵县人民政府 / 2022年度法治政府建设情况报告)
+        if len(line) <= 30 and not re.search(r"[，。；、：:]", line) and (chain := segment_units(subject(line))):
+            return chain, "head"
+    if chains := furniture_chains(page):
+        return max(chains, key=len), "furniture"
+    for line in page.tail:
+        if not re.search(r"[，。；、：:\d]", line) and (chain := segment_units(subject(line))):
+            return chain, "signature"
+    return (), ""
 
 
-def _units_in(line: str) -> tuple[tuple[str, str], ...]:
-    """Units named by a title/signature line; the longest tail that segments if the whole does not."""
-    subject = _subject(line)
-    for start in range(len(subject)):
-        units = segment_units(subject[start:])
-        if units:
-            return units
-    return ()
+def _abbreviated_department(page: Page) -> tuple[str, str] | None:
+    """(entity, place) of a department that names itself without its place (市人社局, 省司法厅), or None."""
+    candidates = [subject(t) for t in page.titles] + [OPENING_LEAD_RE.sub("", page.opening)[:20]]
+    candidates += [
+        m.group(1) for m in re.finditer(rf"将((?:市|县|区|省|州)[{CJK}]{{2,16}}?(?:局|厅|委|办))", page.opening)
+    ]
+    for text in candidates:
+        m = ABBREVIATED_DEPT_RE.match(text)
+        if not m:
+            mm = re.match(rf"^((?:省|自治区|市|州|县|区|旗)[{CJK}]{{2,16}}?(?:局|厅|委员会|委|办公室))", text)
+            m = ABBREVIATED_DEPT_RE.match(mm.group(1)) if mm else None
+        if m and is_department(m.group(2)):
+            place = _department_place(page, PLACE_OF_PREFIX[m.group(1)])
+            if place:
+                return place + full_department_name(m.group(2)), place
+            return None
+    return None
 
 
-def _candidate_chains(paragraphs: list[Paragraph]) -> tuple[list, list]:
-    """Unit chains named by title lines (with a title word) and by header/signature lines."""
-    first_heading = next((p.index for p in paragraphs if p.heading_level == 1), len(paragraphs))
-    head = [p.norm for p in paragraphs[: min(first_heading, 8)] if not p.debris and p.heading_level is None]
-    tail = [p.norm for p in paragraphs[-10:] if not p.debris and p.heading_level is None and p.numbering is None]
-    titles, others = [], []
-    for line in head:
-        if len(line) <= 60 and not line.endswith(("。", "：", ":")) and TITLE_WORD_RE.search(line):
-            if units := _units_in(line):
-                titles.append(units)
-    for line in head + tail:
-        if len(line) <= 30 and not re.search(r"[，。：:；、]", line) and not TITLE_WORD_RE.search(line):
-            if units := segment_units(_subject(line)):
-                others.append(units)
-    return titles, others
+def _parent(page: Page, chain: Chain, entity: str, level: str) -> str | None:
+    if len(chain) > 1 and level != "department":
+        return chain[-2][0]
+    if level == "department":
+        return chain[-2][0] if len(chain) > 1 else None
+    wanted = PARENT_LEVEL.get(level, ())
+    g = gazetteer()
+    known = [p for p in g.lookup(entity) if p.level == level]
+    for place in known:  # a place the gazetteer knows: its parent, when the page names it anywhere
+        parent = g.parent(place)
+        if parent and named_anywhere(page, g.names_of(parent) - {entity}):
+            return parent.name
+    for name, lv in context_units(page):
+        if lv in wanted and name != entity and is_place_name(name):
+            return name
+    for name, lv in governing_units("\n".join(page.body), page_names(page)):  # running text: X县委, X区政府
+        if lv in wanted and name != entity:
+            return name
+    if wanted == ("province",) and (named := _provinces_named(page)):
+        return named.most_common(1)[0][0]
+    return None
 
 
-def _entity_units(paragraphs: list[Paragraph]) -> tuple[tuple[str, str], ...]:
-    titles, others = _candidate_chains(paragraphs)
-    chains = titles or others
-    if chains:
-        best = max(chains, key=len)
-        entity = best[-1]
-        # a parent named elsewhere (site header 北京市潮白区人民政府 above a title naming 枣林街道)
-        if len(best) == 1:
-            rank = {"department": 0, "township": 1, "county": 2, "city": 3, "province": 4}
-            for chain in titles + others:
-                if chain[-1][0] == entity[0] and len(chain) > 1:
-                    return chain
-            for chain in others:
-                if rank[chain[-1][1]] > rank[entity[1]] and chain[-1][1] != "province":
-                    return (chain[-1], entity)
-        return best
-    # No title or signature: the unit the body names most often (我镇 texts name themselves).
+# -- year and publication date --------------------------------------------------------------------------------
+_RANGE_RE = re.compile(r"20[0-4]\d\s*[-－—–~～至到]\s*20[0-4]\d\s*年")
+
+
+def _self_level(page: Page) -> str:
+    if SELF_REF[0][1].search(page.opening):
+        return "department"  # 我局 / 局党组 in the opening: a department, whatever else it governs
+    text = "\n".join(page.body[:20])
+    counts = Counter({level: len(pattern.findall(text)) for level, pattern in SELF_REF})
+    level, n = counts.most_common(1)[0]
+    return level if n else "unknown"
+
+
+def _department(page: Page, chain: Chain) -> tuple[str | None, str | None]:
+    """(entity, county) of a department: its own chain (丰都县市场监督管理局), a chain naming it with its place
+    elsewhere (the opening: 上海市人力资源和社会保障局（以下称市人社局）), or its place found by level (市人社局 +
+    《长治市…》; 司法厅 + 四川省); (None, None) when the page never names its place."""
+    name = full_department_name(chain[-1][0])
+    if len(chain) > 1:
+        return chain[-2][0] + name, chain[-2][0]
+    if found := _abbreviated_department(page):
+        return found
+    others = [c for c in [opening_chain(page.opening), *furniture_chains(page)] if len(c) > 1]
+    for other in others:
+        if other[-1][1] == "department" and full_department_name(other[-1][0]) == name:
+            return other[-2][0] + name, other[-2][0]
+    if MINISTRY_RE.match(name):
+        return name, None
+    wanted = ("province",) if name.endswith("厅") else ("city", "county")
+    for place, lv in context_units(page):
+        if lv in wanted:
+            return place + name, place
+    return None, None
+
+
+def _named_by_level(page: Page, level: str) -> str | None:
+    """The place of ``level`` a report that names itself only as 我市 / 全省 belongs to: the one its furniture,
+    《…》 titles and running text name most often (a province: any province the text names, full or short)."""
+    if level == "province":
+        counts = _provinces_named(page)
+    else:
+        counts = Counter(n for n, lv in context_units(page) if lv == level)
+        counts.update(n for n, lv in governing_units("\n".join(page.body), page_names(page)) if lv == level)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _provinces_named(page: Page) -> Counter[str]:
+    """How often the page names each province (full or short name: 江苏省, 江苏)."""
+    text = "\n".join(page.furniture + page.titles + page.body)
+    g = gazetteer()
     counts: Counter[str] = Counter()
-    for p in paragraphs[:12]:
-        for m in re.finditer(rf"(?:^|(?<=[，。：、\s年]))([{_CJK}]{{2,4}}?(?:街道|镇|乡))(?=[{_CJK}，])", p.norm):
-            name = m.group(1)
-            if not name.startswith(("全", "我", "本", "各", "该", "乡镇", "城镇", "村镇")):
-                counts[name] += 1
-    if counts:
-        name, _ = counts.most_common(1)[0]
-        return ((name, "township"),)
-    return ()
-
-
-def extract_year(paragraphs: list[Paragraph]) -> int | None:
-    """The year reported on: title, then opening, then a measures/plans heading, then the date line."""
-    first_heading = next((p.index for p in paragraphs if p.heading_level == 1), min(len(paragraphs), 4))
-    opening = [p for p in paragraphs[: first_heading + 1] if not p.debris]
-    for p in opening:
-        m = YEAR_RE.search(cn_year(p.norm))
-        if m:
-            return int(m.group(1))
-    for p in paragraphs:
-        if p.heading_level == 1 and (m := YEAR_RE.search(cn_year(p.norm))):
-            year = int(m.group(1))
-            plan_like = re.search(r"打算|安排|计划|思路|展望|下一步|下步|目标", p.norm)
-            return year - 1 if plan_like else year
-    for p in reversed(paragraphs[-8:]):
-        m = FULL_DATE_RE.match(cn_year(p.norm))
-        if m:
-            year, month = int(m.group(1)), int(m.group(2))
-            return year - 1 if month <= 6 else year
-    return None
+    for place in g.by_code.values():
+        if place.level == "province":
+            n = sum(text.count(name) for name in g.names_of(place) if name != place.name) + text.count(place.name)
+            if n:
+                counts[place.name] = n
+    return counts
 
 
 def extract_meta(paragraphs: list[Paragraph]) -> Meta:
-    """Metadata per the annotation guide, section 3."""
-    units = [u for u in _entity_units(paragraphs) if u[1] != "province"]
-    meta = Meta(year=extract_year(paragraphs))
-    if units:
-        entity, level = units[-1]
-        if level == "department" and len(units) > 1:
-            entity = units[-2][0] + entity  # 丰都县 + 市场监督管理局
+    """Metadata per the annotation guide, section 3 (see the module docstring)."""
+    page = page_of(paragraphs)
+    published = published_of(page, paragraphs)
+    meta = Meta(year=extract_year(page, published), published=published)
+    chain, _ = _entity_chain(page)
+    if not chain or chain[-1][1] == "department" and len(chain) == 1:
+        found = _abbreviated_department(page) if not chain else _department(page, chain)
+        if found and found[0]:
+            meta.entity, meta.county, meta.level = found[0], found[1], "department"
+            return meta
+    if not chain or chain[-1][1] == "department" and len(chain) == 1:
+        meta.level = "department" if chain else _self_level(page)
+        if meta.level in ("city", "county", "province") and not chain:
+            meta.entity = _named_by_level(page, meta.level)  # 2024年，我市… with the city named elsewhere
+        if meta.entity:
+            chain = ((meta.entity, meta.level),)
+        elif meta.level in PARENT_LEVEL:
+            meta.county = _parent(page, (("", meta.level),), "", meta.level)
+            return meta
+        elif meta.level == "department":  # 我局 without a name: the place the page names
+            meta.county = next((n for n, lv in context_units(page) if lv in ("county", "city")), None)
+            return meta
+        else:
+            return meta
+    entity, level = chain[-1]
+    if level == "department":
+        entity, meta.county = _department(page, chain)
         meta.entity, meta.level = entity, level
-        if len(units) > 1:
-            meta.county = units[-2][0]
-        else:
-            meta.county = _named_parent(paragraphs, entity)
-            if meta.county and level == "city":
-                meta.level = "county"  # a county-level city under a named prefecture
+        return meta
+    meta.entity, meta.level = entity, level
+    if level == "city" and entity.endswith("市") and len(chain) == 1 and not gazetteer().lookup(entity):
+        above = [n for n, lv in addressed_units(page) if lv == "city" and n != entity]
+        if above:  # an (unlisted) X市 answering to another city's committee: a county-level city
+            meta.level, meta.county = "county", above[0]
+            return meta
+        if ABOVE_COUNTY_CITY_RE.search("\n".join(page.head) + page.opening[:200]):
+            meta.level = "county"  # it answers to a prefecture's 盟委 / 州委 / 地委
+    meta.county = _parent(page, chain, chain[-1][0] if level != "department" else entity, level)
+    if meta.level == "province":
+        meta.county = None
     return meta
-
-
-def _named_parent(paragraphs: list[Paragraph], entity: str) -> str | None:
-    """The body above the entity, named in an addressee line (秀峰市委全面依法治市委员会办公室：)
-    or in the opening (在吉林市委、市政府的坚强领导下)."""
-    for p in paragraphs[:6]:
-        if p.debris:
-            continue
-        if p.norm.endswith(("：", ":")) and len(p.norm) <= 40:
-            candidates = [ADDRESSEE_PARENT_RE.match(p.norm)]
-        else:
-            candidates = list(OPENING_PARENT_RE.finditer(p.norm[:120]))
-        for m in candidates:
-            if m and not re.search(r"委|政府|依法|全面|党", m.group(1)) and m.group(1) != entity:
-                return m.group(1)
-    return None

@@ -128,7 +128,7 @@ def test_label_studio_config_matches() -> None:
         for tag in ("Labels", "TextArea", "Choices", "Text")
         for e in dom.getElementsByTagName(tag)
     }
-    assert set(names) == {"section", "themes", "entity", "county", "year", "brief", "level", "text"}
+    assert set(names) == {"section", "themes", "entity", "county", "year", "published", "brief", "level", "text"}
     values = lambda e, tag: [x.getAttribute("value") for x in e.getElementsByTagName(tag)]
     assert values(names["section"], "Label") == list(SECTION_IDS)
     assert values(names["themes"], "Label") == list(THEME_IDS)

@@ -1,0 +1,138 @@
+"""Names of government departments: how they begin and end, national ministries, and the full names of
+common abbreviations (人社局 -> 人力资源和社会保障局)."""
+
+from __future__ import annotations
+
+import re
+
+CJK = r"\u4e00-\u9fff"
+# Function words that never occur in the name of a place (成立了以镇 is a phrase, not a town).
+NAME_STOP_CHARS = set("了的以在对把被并也就着这要能已又还再更最很而但则是为某")
+
+# A government department: how its name begins and ends.
+DEPT_PREFIXES = (
+    "市场",
+    "自然资源",
+    "生态环境",
+    "环境保护",
+    "交通",
+    "司法",
+    "教育",
+    "卫生",
+    "卫健",
+    "应急",
+    "城市管理",
+    "城管",
+    "综合行政执法",
+    "综合执法",
+    "农业",
+    "人力资源",
+    "人社",
+    "住房",
+    "住建",
+    "水利",
+    "水务",
+    "文化",
+    "文旅",
+    "广播电视",
+    "税务",
+    "医疗",
+    "医保",
+    "退役军人",
+    "统计",
+    "公安",
+    "民政",
+    "财政",
+    "审计",
+    "商务",
+    "发展和改革",
+    "发改",
+    "科学技术",
+    "科技",
+    "工业和信息化",
+    "工信",
+    "林业",
+    "体育",
+    "信访",
+    "国有资产",
+    "国资",
+    "档案",
+    "粮食",
+    "气象",
+    "消防",
+    "规划",
+    "政务服务",
+    "行政审批",
+    "数据",
+    "大数据",
+    "乡村振兴",
+    "民族",
+    "人民防空",
+    "机关事务",
+    "经济",
+    "外事",
+    "供销",
+    "烟草",
+    "海关",
+    "残疾人",
+    "妇女",
+    "地方金融",
+    "金融",
+    "知识产权",
+    "能源",
+    "港航",
+    "海洋",
+    "渔业",
+    "畜牧",
+    "城乡建设",
+    "人民政府办公室",
+    "政府办公室",
+    "政府办",
+    "法制",
+    "国家",
+)
+DEPT_SUFFIX = r"(?:局|总局|委员会|委|办公室|厅|中心|院|署|所|队|办|部)"
+DEPT_RE = re.compile(
+    rf"^(?:(?:{'|'.join(DEPT_PREFIXES)})[{CJK}（）()]{{0,16}}{DEPT_SUFFIX}|人民政府办公室|政府办公室|政府办)$"
+)
+# A national ministry or administration: 司法部, 生态环境部, 国家税务总局 (no place above it).
+MINISTRY_RE = re.compile(
+    r"^(?:国家[\u4e00-\u9fff]{2,12}(?:局|总局|委员会|署)|审计署|中国人民银行|"
+    r"(?:外交|国防|教育|科学技术|科技|工业和信息化|公安|国家安全|民政|司法|财政|人力资源和社会保障|人力资源社会保障|"
+    r"自然资源|国土资源|生态环境|环境保护|住房和城乡建设|住房城乡建设|交通运输|铁道|水利|农业农村|农业|商务|文化和旅游|"
+    r"文化|卫生|退役军人事务|应急管理|监察)部)$"
+)
+NOT_MINISTRY = {"干部", "内部", "全部", "局部", "基层部", "组织部", "宣传部", "统战部", "政法委", "各部"}
+# Common short forms of department names and the full name they stand for.
+DEPT_FULL_NAMES = {
+    "人社局": "人力资源和社会保障局",
+    "人力资源社会保障局": "人力资源和社会保障局",
+    "人力社保局": "人力资源和社会保障局",
+    "市场监管局": "市场监督管理局",
+    "住建局": "住房和城乡建设局",
+    "卫健委": "卫生健康委员会",
+    "卫健局": "卫生健康局",
+    "发改委": "发展和改革委员会",
+    "发改局": "发展和改革局",
+    "应急局": "应急管理局",
+    "交通局": "交通运输局",
+    "医保局": "医疗保障局",
+    "教体局": "教育和体育局",
+    "政府办": "人民政府办公室",
+    "政府办公室": "人民政府办公室",
+    "生态局": "生态环境局",
+    "环保局": "环境保护局",
+    "林草局": "林业和草原局",
+    "退役军人局": "退役军人事务局",
+}
+
+
+def full_department_name(name: str) -> str:
+    """The full name of a department given by a common short form (人社局 -> 人力资源和社会保障局)."""
+    return DEPT_FULL_NAMES.get(name, name)
+
+
+def is_department(name: str) -> bool:
+    if NAME_STOP_CHARS & set(name):  # 市场监督管理局在县委 is a phrase
+        return False
+    return bool(DEPT_RE.match(name)) or (bool(MINISTRY_RE.match(name)) and name not in NOT_MINISTRY)

@@ -1,0 +1,117 @@
+"""The parts of a report's text that its metadata is read from (``Page``: furniture, titles, the lines before
+the opening, the opening, the signature block), and its year and publication date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lawnlp.schema import Paragraph
+from lawnlp.text.furniture import publication_date, signature_date
+from lawnlp.text.patterns import TITLE_WORD_RE, YEAR_RE, cn_year
+
+HEAD_WINDOW = 12  # paragraphs before the opening that may hold the title
+
+ADDRESSEE_RE = re.compile(r"^[^，。；]{2,40}[：:]")
+# What a title or signature line says after the body's name.
+
+FURNITURE_TITLE_RE = re.compile(r"(?:标\s*题|名\s*称)\s*[:：]\s*([^|]{6,80})")
+
+BOOK_TITLE_RE = re.compile(r"《([^《》\n]{2,60})》")
+
+# -- year and publication date --------------------------------------------------------------------------------
+_RANGE_RE = re.compile(r"20[0-4]\d\s*[-－—–~～至到]\s*20[0-4]\d\s*年")
+
+
+@dataclass
+class Page:
+    """The parts of a report that metadata is read from (normalised lines)."""
+
+    furniture: list[str]  # debris lines: portal furniture
+    titles: list[str]  # title lines (also from a metadata table's 标题)
+    head: list[str]  # other lines before the opening (addressee, a name alone, category)
+    opening: str  # the first body paragraph ("" when the report starts with a heading)
+    body: list[str]  # every non-debris line
+    tail: list[str]  # the signature block: short lines at the end
+    headings: list[tuple[int, str]]
+
+
+def is_title(line: str) -> bool:
+    return (
+        len(line) <= 90
+        and not line.endswith(("。", "：", ":"))
+        and "，" not in line
+        and bool(TITLE_WORD_RE.search(line))
+    )
+
+
+def is_body(p: Paragraph) -> bool:
+    """A paragraph of the report's text proper: a heading, or a sentence (the opening)."""
+    if p.heading_level is not None:
+        return True
+    line = p.norm
+    return len(line) >= 30 and ("，" in line or "。" in line) and not ADDRESSEE_RE.match(line) and not is_title(line)
+
+
+def page_of(paragraphs: list[Paragraph]) -> Page:
+    furniture = [p.norm for p in paragraphs if p.debris]
+    content = [p for p in paragraphs if not p.debris]
+    start = next((i for i, p in enumerate(content) if is_body(p)), len(content))
+    head_ps = content[: min(start, HEAD_WINDOW)]
+    titles = [p.norm for p in head_ps if is_title(p.norm)]
+    titles += [m.group(1).strip() for line in furniture if (m := FURNITURE_TITLE_RE.search(line))]
+    head = [p.norm for p in head_ps if not is_title(p.norm)]
+    opening = ""
+    if start < len(content) and content[start].heading_level is None:
+        opening = content[start].norm
+    elif head and ADDRESSEE_RE.match(head[-1]) and len(head[-1]) > 40:
+        opening = ADDRESSEE_RE.sub("", head[-1], count=1)
+    if head and ADDRESSEE_RE.match(head[-1]) and len(head[-1]) > 40 and not opening:
+        opening = ADDRESSEE_RE.sub("", head[-1], count=1)
+    tail = [p.norm for p in content[-10:] if p.heading_level is None and p.numbering is None and len(p.norm) <= 40]
+    return Page(
+        furniture,
+        titles,
+        head,
+        opening,
+        [p.norm for p in content],
+        tail,
+        [(p.heading_level, p.norm) for p in content if p.heading_level is not None],
+    )
+
+
+def first_year(text: str) -> int | None:
+    """The first year of ``text`` that is not a plan period (2021—2025年) or inside a 《document title》."""
+    text = _RANGE_RE.sub("", BOOK_TITLE_RE.sub("", cn_year(text)))
+    m = YEAR_RE.search(text)
+    return int(m.group(1)) if m else None
+
+
+def extract_year(page: Page, published: str | None) -> int | None:
+    for line in page.titles:
+        if (y := first_year(line)) is not None:
+            return y
+    if page.opening and (y := first_year(page.opening[:80])) is not None:
+        return y
+    for line in page.head:
+        if (y := first_year(line)) is not None:
+            return y
+    for level, heading in page.headings:
+        if level == 1 and (y := first_year(heading)) is not None:
+            return y - 1 if re.search(r"打算|安排|计划|思路|展望|下一步|下步|目标", heading) else y
+    if page.opening and (y := first_year(page.opening)) is not None:
+        return y
+    if published:
+        year, month = int(published[:4]), int(published[5:7])
+        return year - 1 if month <= 6 else year
+    return None
+
+
+def published_of(page: Page, paragraphs: list[Paragraph]) -> str | None:
+    found = publication_date(page.furniture)
+    if found:
+        return found[1]
+    for p in reversed(paragraphs[-8:]):
+        if date := signature_date(cn_year(p.norm)):
+            return date
+    return None
