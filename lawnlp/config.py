@@ -23,6 +23,41 @@ class ReadingSettings:
 
 
 @dataclass(frozen=True)
+class SegmentSettings:
+    """When a text has lost its line breaks and how it is cut again (lawnlp.text.segment).
+
+    A text is re-segmented when lines of ``long_line_chars`` characters or more, each holding at least
+    ``min_inline_headings`` part headings (一、 （一） 第一部分, numbered in order) inside it, make up
+    ``run_on_share`` of its characters or more; or when it has at most ``few_lines`` lines holding
+    ``few_lines_chars`` characters or more. Pieces longer than ``max_paragraph_chars`` are then cut at
+    sentence ends into paragraphs of at least ``paragraph_chars`` characters. (A report that merely runs
+    one heading into the next, or lists （一）…（二）… inside a paragraph, is left as it is.)
+    """
+
+    long_line_chars: int = 150
+    min_inline_headings: int = 2
+    run_on_share: float = 0.5
+    few_lines: int = 3
+    few_lines_chars: int = 200
+    max_paragraph_chars: int = 300
+    paragraph_chars: int = 120
+    title_within: int = 400  # a title ending in 报告 this near the start is cut off the text that follows
+
+
+@dataclass(frozen=True)
+class GenreSettings:
+    """The genre check (lawnlp.text.genre): a report scoring below ``threshold`` gets a warning in
+    ``Report.warnings`` (the command line prints it, batch rows flag it in ``not_report``, the corpus page
+    leaves it out). Only the first ``head_chars`` characters are scored; title cues look at the first
+    ``title_lines`` lines of at most ``title_max_chars`` characters."""
+
+    threshold: float = 0.5
+    head_chars: int = 3000
+    title_lines: int = 8
+    title_max_chars: int = 90
+
+
+@dataclass(frozen=True)
 class BertSettings:
     """How a BERT model (lawnlp.models.bert) is built and fine-tuned; stored in its config.json.
 
@@ -66,6 +101,7 @@ class BriefSettings:
     """How long a brief is and how many items of each part it may hold (lawnlp.briefs)."""
 
     max_chars: int = 300  # the annotation guide's budget
+    min_chars: int = 40  # a shorter brief takes more heading phrases while the report has them
     max_figures: int = 5  # figure phrases (调处矛盾纠纷274件) from the measures part
     min_figures: int = 2  # fewer figures than this: heading phrases (强化组织领导) stand in
     max_measures: int = 5  # heading phrases kept in Brief.measures
@@ -89,6 +125,8 @@ class RuntimeSettings:
 
 
 READING = ReadingSettings()
+GENRE = GenreSettings()
+SEGMENT = SegmentSettings()
 LITE = LiteSettings()
 BRIEF = BriefSettings()
 RUNTIME = RuntimeSettings()

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lawnlp.briefs.candidates import figure_items, plan_items, sentences, theme_items
+from lawnlp.briefs.candidates import clause_items, figure_items, plan_items, sentences, theme_items
 from lawnlp.briefs.faithfulness import guard_numbers
 from lawnlp.briefs.ranking import TfIdf, select_figures
 from lawnlp.briefs.render import cut, fit_budget, plans_head
@@ -58,6 +58,16 @@ def build_brief(report: Report, max_chars: int = BRIEF.max_chars, rewriter: Any 
     head_of_plans = plans_head(report)
 
     sel_figures, themes, plans, text = fit_budget(head, sel_figures, themes, head_of_plans, plans, max_chars)
+    spare = [it for it in phrases if it not in sel_figures]
+    if len(text) < BRIEF.min_chars:
+        taken = {it.text for it in sel_figures} | {it.text for it in spare}
+        spare += [it for it in clause_items(report, private, tfidf) if it.text not in taken]
+    while len(text) < min(BRIEF.min_chars, max_chars) and spare:  # never nearly empty: more of what was done
+        sel_figures.append(spare.pop(0))
+        more = fit_budget(head, sel_figures, themes, head_of_plans, plans, max_chars)
+        if len(more[3]) <= len(text):
+            break
+        sel_figures, themes, plans, text = more
     if find_private(text):  # never expected: every phrase was checked; scrub as a last guard
         text = scrub(text)
         if len(text) > max_chars:

@@ -31,6 +31,45 @@ LEAD_RE = re.compile(
 SUBJECT_END_RE = re.compile(r"全年|年内|今年以来|今年来|累计|共计|合计|先后|(?<![公总])共(?![同享建治产青识性赢])")
 # A figure whose counted noun comes after it (组织了3场…活动): its clause cannot be cut after the figure.
 VERB_END_RE = re.compile(r"(?:了|达|为|至|约|近|超|逾|共|计|组织|开展|举办|召开|发放|出动)\s*$")
+# Classifiers that stand before the noun they count (300余家企业, 16个区): a figure phrase is never cut
+# after one of them while words follow, or it would end mid-phrase (指导全市300余家).
+NOUN_AFTER_UNITS = (
+    "个",
+    "家",
+    "项",
+    "名",
+    "所",
+    "支",
+    "部",
+    "条",
+    "批",
+    "类",
+    "种",
+    "套",
+    "座",
+    "台",
+    "辆",
+    "本",
+    "篇",
+    "册",
+    "块",
+    "幅",
+    "位",
+    "处",
+    "间",
+    "组",
+    "村",
+    "期",
+    "轮",
+    "堂",
+    "节",
+    "卷",
+    "宗",
+    "户",
+)
+# A heading that only names its part (主要举措和成效, 存在的问题): no phrase of a brief.
+PART_NAME_RE = re.compile(r"(?:举措|成效|做法|情况|不足|问题|打算|安排|计划|思路|展望|原因)$")
+SENTENCE_END = ("。", "！", "？", "；", "”", "）", "…", "：")
 # A figure clause that cannot stand alone: its number needs the clause before it.
 DEPENDENT_RE = re.compile(
     r"^(?:其中|同比|较上年|较去年|比上年|比去年|较|比|占|增长|下降|减少|提高|上升|达到|达|分别|均|人均|平均|约|涉及|"
@@ -95,14 +134,24 @@ def _strip_marker(text: str) -> str:
     return LEAD_MARKER_RE.sub("", text, count=1).strip()
 
 
-def sentences(p: Paragraph, private: set[str]) -> list[str]:
+def sentences(p: Paragraph, private: set[str], complete: bool = True) -> list[str]:
+    """The sentences of a paragraph, asides in brackets and list markers left out. ``complete=False``: the
+    paragraph was cut short (a truncated page), so its unfinished last sentence is left out too."""
     text = _strip_parens(p.norm, private)
     out = []
     for s in SENTENCE_SPLIT_RE.split(text):
         s = _strip_marker(s).strip("，；。 ")
         if s:
             out.append(s)
+    if not complete and out:
+        out.pop()
     return out
+
+
+def is_cut_short(report: Report, p: Paragraph) -> bool:
+    """Is ``p`` the report's last text paragraph, ending without a sentence end (a page cut off mid-way)?"""
+    last = next((q for q in reversed(report.paragraphs) if not q.debris), None)
+    return p is last and p.heading_level is None and len(p.norm) >= 8 and not p.norm.endswith(SENTENCE_END)
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -137,7 +186,12 @@ def _compress_figure(clause: str) -> str | None:
     if last is None:
         return None
     lead = phrase[: re.search(r"\d", phrase).start()]
+    counted_after = last.group().rstrip().endswith(NOUN_AFTER_UNITS) and bool(
+        re.match(r"[\u4e00-\u9fff]", phrase[last.end() :])
+    )
     if phrase[last.end() :] and len(phrase) > BRIEF.figure_max_chars and not VERB_END_RE.search(lead):
+        if counted_after:
+            return None  # the counted noun follows the figure: cut there, the phrase would end mid-way
         phrase = phrase[: last.end()]  # words after the last figure go when the counted noun comes before it
     if len(re.sub(r"[^\u4e00-\u9fff]", "", lead)) < 2:
         return None
@@ -191,7 +245,7 @@ def _theme_phrase(p: Paragraph, private: set[str]) -> str | None:
 def figure_items(report: Report, private: set[str], tfidf: TfIdf) -> tuple[list[Item], list[Item]]:
     """Ranked figure phrases and heading phrases of the measures and leadership parts."""
     paras = [p for p in report.paragraphs if p.section in ("measures", "leadership") and not p.debris]
-    sents = [(p, si, s) for p in paras for si, s in enumerate(sentences(p, private))]
+    sents = [(p, si, s) for p in paras for si, s in enumerate(sentences(p, private, not is_cut_short(report, p)))]
     centre = tfidf.centroid([s for _, _, s in sents]) if sents else {}
     figures: list[Item] = []
     phrases: list[Item] = []
@@ -202,9 +256,12 @@ def figure_items(report: Report, private: set[str], tfidf: TfIdf) -> tuple[list[
         # paragraph's short opening clause (强化组织领导，…)
         if p.is_heading or len(clauses) == 1 or (si == 0 and clauses and len(s) > len(clauses[0]) + 8):
             first = clauses[0] if clauses else ""
+            # a heading's words may be longer (扛牢主体责任，…: 强化政治引领); they must not only name the part
+            longest = 20 if p.is_heading else 12
+            words_ok = not PART_NAME_RE.search(first) if p.is_heading else not PART_WORD_RE.search(first)
             if (
-                4 <= len(first) <= 12
-                and not PART_WORD_RE.search(first)
+                4 <= len(first) <= longest
+                and words_ok
                 and not re.search(r"\d|是|的", first)
                 and not _unbalanced(first)
                 and not _has_private(first, private)
@@ -232,6 +289,36 @@ def figure_items(report: Report, private: set[str], tfidf: TfIdf) -> tuple[list[
     figures.sort(key=lambda it: -it.score)
     phrases.sort(key=lambda it: -it.score)
     return figures, phrases
+
+
+# Framing that fits any report: no phrase of a brief when better ones are wanting.
+STOCK_RE = re.compile(
+    r"^(?:坚持以|深入学习|全面贯彻|认真贯彻|深入贯彻|认真学习|以习近平|坚持习近平|在.{0,12}(?:领导|指导)下|"
+    r"今年以来|近年来|一年来|根据|按照|为深入|为全面|为认真|现将)"
+)
+
+
+def clause_items(report: Report, private: set[str], tfidf: TfIdf) -> list[Item]:
+    """The last resort of a brief that would be nearly empty (a report that is mostly framing, or a page cut
+    short): clauses of 4 to 20 characters of the measures and leadership parts that are not stock framing,
+    most central first, verbatim."""
+    out: list[Item] = []
+    seen: set[str] = set()
+    paras = [p for p in report.paragraphs if p.section in ("measures", "leadership") and not p.debris]
+    sents = [(p, si, s) for p in paras for si, s in enumerate(sentences(p, private, not is_cut_short(report, p)))]
+    centre = tfidf.centroid([s for _, _, s in sents]) if sents else {}
+    for gid, (p, si, s) in enumerate(sents):
+        cent = tfidf.cos(tfidf.vec(s), centre)
+        for ci, c in enumerate(_clauses(s)):
+            c = LEAD_RE.sub("", c)
+            if not (4 <= len(c) <= 20) or c in seen or STOCK_RE.match(c) or PART_NAME_RE.search(c):
+                continue
+            if re.search(r"\d", c) or _unbalanced(c) or _has_private(c, private):
+                continue
+            seen.add(c)
+            out.append(Item(c, cent - 0.05 * ci, (p.index, si, ci), "phrase", gid))
+    out.sort(key=lambda it: -it.score)
+    return out
 
 
 def theme_items(report: Report, private: set[str]) -> list[Item]:

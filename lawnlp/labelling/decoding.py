@@ -1,23 +1,38 @@
 """Document-level decoding on top of the paragraph models: pure functions, no model, nothing modified.
 
+- ``part_prior``: a heading that names its part outright (存在的问题, 下一步工作打算, 主要做法, 第一责任人
+  职责情况) bounds the labels of everything under it, the nearest such heading counting; a heading that
+  names two parts (存在的问题及下一步打算) allows both under it. The bound is soft (a factor, not a ban).
+- ``plans_evidence``: ``plans`` needs evidence — a heading that names the plans part or next year, or a
+  paragraph that opens with next-year wording (下一步，… / 2025年，我镇将…) — and lasts until the next
+  heading of the same or a higher level. Position in the document is no evidence, nor is a date of next
+  year inside a sentence (a rule taking effect on 1 January).
+- ``head_lines``: what stands before the opening (titles, addressee, a name alone) is ``other``.
+- ``opening_prior``: between the head and the first heading is the preamble (not measures or
+  shortcomings); after the first heading there is no preamble any more (an introduction right after
+  一、主要成效 belongs to that part). In the corpus 369 of 376 body lines before the first heading are
+  preamble and 1 line after it.
 - ``smooth_sections``: a heading and the body paragraphs under it belong to one part of the report
   (the guide: a heading takes the label of the part it opens), so each such group takes the label
   with the highest summed log-probability over its members; members the model puts in ``other``
-  (a signature or date after the last part) keep their own label.
-- ``part_prior``: a heading that names its part outright (存在的问题, 下一步工作打算, 主要做法, 第一责任人
-  职责情况) bounds the labels of everything under it, the nearest such heading counting; a heading that
-  names two parts (存在问题和下一步打算) bounds nothing. The bound is soft (a factor, not a ban).
-- ``split_items``: a dense shortcomings paragraph (一是…二是…三是…) is tagged item by item and merged.
+  (a signature or date after the last part) keep their own label. A heading that names two parts
+  leaves its group unsmoothed and takes the label of the first content under it (FORMAT.md, 5).
+- ``split_items``: a dense shortcomings paragraph (一是…二是…, or problems chained with ；) is tagged item
+  by item and merged.
 """
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from lawnlp.schema import Paragraph
+from lawnlp.text.page import is_body
 from lawnlp.text.patterns import ITEM_SPLIT_RE, LOOSE_NUMBERING_RE, PART_KEYWORDS
 
 ITEM_MIN_CHARS = 60
+SEMICOLON_ITEMS_MIN = 3  # a paragraph of this many ；-separated problems is tagged clause by clause
 # Which sections may sit under a heading that names each part (other: signatures, dates, debris).
 PART_ALLOWS = {
     "measures": {"measures", "leadership", "other"},
@@ -27,17 +42,35 @@ PART_ALLOWS = {
 }
 PART_HEADING_MAX = 16  # a sub-heading names a part only when it is this short (（一）存在问题)
 PRIOR_FACTOR = 0.02  # probability factor for labels the enclosing part does not allow
+PLANS_FACTOR = 0.02  # probability factor for plans without evidence
+# Wording of next year's work: in a heading, or opening a paragraph.
+NEXT_YEAR_RE = re.compile(r"下一步|下步|下一年|下一阶段|下阶段|明年|来年|新的一年|今后|展望|努力方向")
+OPENS_PLANS_RE = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.]?\s*)?(?:下一步|下步|下一年|下一阶段|明年|来年|新的一年|今后|展望)"
+)
+CLOSING_RE = re.compile(r"^(?:特此报告|特此汇报|以上报告|专此报告)[。！!]?$")
+
+
+def heading_parts(heading: str, level: int | None) -> list[str]:
+    """The parts a heading names by its keywords, in the order of PART_KEYWORDS (none, one, or two for a
+    merged heading such as 存在的问题及下一步打算)."""
+    words = LOOSE_NUMBERING_RE.sub("", heading, count=1)
+    if level != 1 and len(words) > PART_HEADING_MAX:
+        return []
+    found = [label for label, pattern in PART_KEYWORDS if pattern.search(words)]
+    if found[:2] == ["leadership", "measures"]:
+        found = ["leadership"]  # 第一责任人职责履行情况
+    return found
 
 
 def heading_part(heading: str, level: int | None) -> str | None:
     """The single part a heading names by its keywords (None if none or several)."""
-    words = LOOSE_NUMBERING_RE.sub("", heading, count=1)
-    if level != 1 and len(words) > PART_HEADING_MAX:
-        return None
-    found = [label for label, pattern in PART_KEYWORDS if pattern.search(words)]
-    if len(found) == 2 and found[0] == "leadership" and found[1] == "measures":
-        found = ["leadership"]  # 第一责任人职责履行情况
-    return found[0] if len(found) == 1 else None
+    parts = heading_parts(heading, level)
+    return parts[0] if len(parts) == 1 else None
+
+
+def _is_merged(parts: list[str]) -> bool:
+    return len(parts) == 2 and set(parts) == {"shortcomings", "plans"}
 
 
 def part_prior(paragraphs: list[Paragraph], proba: np.ndarray, labels: tuple[str, ...]) -> np.ndarray:
@@ -53,14 +86,77 @@ def part_prior(paragraphs: list[Paragraph], proba: np.ndarray, labels: tuple[str
             continue
         chain = ([p.norm] if p.heading_level is not None else []) + p.headings[::-1]
         for k, h in enumerate(chain):
-            part = heading_part(h, levels.get(h, 1))
-            if part:
+            parts = heading_parts(h, levels.get(h, 1))
+            if len(parts) == 1:
                 # the heading that names the part is that part; what lies under it may also be a sub-part
-                allowed = {part} if k == 0 and p.heading_level is not None else PART_ALLOWS[part]
-                mask = np.array([lab not in allowed for lab in labels])
-                out[i, mask] *= PRIOR_FACTOR
-                break
+                allowed = {parts[0]} if k == 0 and p.heading_level is not None else PART_ALLOWS[parts[0]]
+            elif _is_merged(parts):
+                allowed = {"shortcomings", "plans", "other"}
+            else:
+                continue
+            mask = np.array([lab not in allowed for lab in labels])
+            out[i, mask] *= PRIOR_FACTOR
+            break
     return out / out.sum(axis=1, keepdims=True)
+
+
+def _names_next_year(text: str, year: int | None) -> bool:
+    if NEXT_YEAR_RE.search(text):
+        return True
+    return year is not None and bool(re.search(rf"{year + 1}\s*年(?!\s*\d{{1,2}}\s*月)", text))
+
+
+def plans_evidence(paragraphs: list[Paragraph], year: int | None = None) -> list[bool]:
+    """For each paragraph: is there evidence that it belongs to the plans part (see the module docstring)?"""
+    out: list[bool] = []
+    active_level: int | None = None  # the level of the heading (or body: 99) that opened the plans part
+    depth = 0  # the level of the innermost heading seen
+    for p in paragraphs:
+        if p.heading_level is not None:
+            if active_level is not None and p.heading_level <= active_level:
+                active_level = None
+            depth = p.heading_level
+            words = LOOSE_NUMBERING_RE.sub("", p.norm, count=1)
+            if "plans" in heading_parts(p.norm, p.heading_level) or _names_next_year(words[:30], year):
+                active_level = p.heading_level if active_level is None else active_level
+        elif (
+            active_level is None
+            and OPENS_PLANS_RE.match(p.norm)
+            or (active_level is None and year is not None and re.match(rf"^{year + 1}\s*年(?:度)?[，,]", p.norm))
+        ):
+            active_level = depth if depth else 0
+        out.append(active_level is not None)
+    return out
+
+
+def opening_prior(paragraphs: list[Paragraph], proba: np.ndarray, labels: tuple[str, ...]) -> np.ndarray:
+    """``proba`` with the preamble bounded to the paragraphs before the first heading (see the module
+    docstring); unchanged for a report without headings."""
+    first = next((i for i, p in enumerate(paragraphs) if p.heading_level is not None), None)
+    if first is None or "preamble" not in labels:
+        return proba
+    out = proba.copy()
+    k = labels.index("preamble")
+    before = [labels.index(lab) for lab in ("measures", "shortcomings") if lab in labels]
+    for i in range(len(paragraphs)):
+        if i < first:
+            out[i, before] *= PRIOR_FACTOR
+        else:
+            out[i, k] *= PRIOR_FACTOR
+    return out / out.sum(axis=1, keepdims=True)
+
+
+def head_lines(paragraphs: list[Paragraph]) -> set[int]:
+    """Indices of the paragraphs before the opening (the first sentence or heading of the report proper):
+    titles, addressee, a name or category alone."""
+    out: set[int] = set()
+    for i, p in enumerate(paragraphs):
+        if p.debris:
+            continue
+        if is_body(p):
+            break
+        out.add(i)
+    return out if len(out) < len(paragraphs) else set()
 
 
 def heading_groups(paragraphs: list[Paragraph]) -> list[list[int]]:
@@ -78,13 +174,28 @@ def heading_groups(paragraphs: list[Paragraph]) -> list[list[int]]:
     return groups
 
 
-def smooth_sections(paragraphs: list[Paragraph], proba: np.ndarray, labels: tuple[str, ...]) -> list[str]:
-    """Section labels for ``paragraphs`` from per-paragraph probabilities, consistent within heading groups."""
-    proba = part_prior(paragraphs, proba, labels)
+def smooth_sections(
+    paragraphs: list[Paragraph], proba: np.ndarray, labels: tuple[str, ...], year: int | None = None
+) -> list[str]:
+    """Section labels for ``paragraphs`` of a report about ``year`` from per-paragraph probabilities:
+    part priors, plans evidence, the head, then agreement within heading groups."""
+    proba = opening_prior(paragraphs, part_prior(paragraphs, proba, labels), labels)
+    if "plans" in labels:
+        k = labels.index("plans")
+        for i, ok in enumerate(plans_evidence(paragraphs, year)):
+            if not ok:
+                proba[i, k] *= PLANS_FACTOR
+        proba = proba / proba.sum(axis=1, keepdims=True)
     pred = [labels[k] for k in proba.argmax(axis=1)]
     other = labels.index("other") if "other" in labels else -1
     logp = np.log(np.clip(proba, 1e-9, 1.0))
     for group in heading_groups(paragraphs):
+        head = paragraphs[group[0]]
+        if _is_merged(heading_parts(head.norm, head.heading_level)):
+            content = [i for i in group[1:] if pred[i] != "other"]
+            if content:
+                pred[group[0]] = pred[content[0]]  # a merged heading takes its first content's label
+            continue
         members = [i for i in group if pred[i] != "other"]
         if len(members) < 2:
             continue
@@ -94,12 +205,22 @@ def smooth_sections(paragraphs: list[Paragraph], proba: np.ndarray, labels: tupl
         label = labels[int(score.argmax())]
         for i in members:
             pred[i] = label
+    if other >= 0:
+        for i in head_lines(paragraphs):
+            pred[i] = "other"
+        for i, p in enumerate(paragraphs):
+            if CLOSING_RE.match(p.norm):
+                pred[i] = "other"
     return pred
 
 
 def split_items(text: str) -> list[str]:
-    """The list items of a dense paragraph (at least two), else []."""
+    """The items of a dense paragraph (at least two): its list items (一是…二是…), else the problems it chains
+    with ；; else []."""
     if len(text) < ITEM_MIN_CHARS:
         return []
     items = [s.strip() for s in ITEM_SPLIT_RE.split(text) if s.strip()]
-    return items if len(items) >= 2 else []
+    if len(items) >= 2:
+        return items
+    clauses = [s.strip() for s in re.split(r"(?<=；)", text) if len(s.strip()) >= 8]
+    return clauses if len(clauses) >= SEMICOLON_ITEMS_MIN else []

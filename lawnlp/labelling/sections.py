@@ -59,7 +59,7 @@ class SectionLabeller:
         """Write each paragraph's section: decoded from probabilities, or the model's label; debris ``other``."""
         for r, pred in zip(reports, preds):
             if isinstance(pred, np.ndarray) and any(not p.debris for p in r.paragraphs):
-                labels = smooth_sections(r.paragraphs, pred, tuple(self.model.labels))
+                labels = smooth_sections(r.paragraphs, pred, tuple(self.model.labels), r.meta.year)
             else:
                 labels = ["other" if p.debris else label for p, label in zip(r.paragraphs, pred)]
             for p, label in zip(r.paragraphs, labels):

@@ -33,7 +33,7 @@ def _jieba():
 
 def _features(text: str, context: SectionContext | None = None) -> list[str]:
     """Tokens of one input: words and character bigrams of the text, words of the enclosing headings
-    (prefixed H:) and of the outermost one (T:), the previous paragraph's start (B:) and the position."""
+    (prefixed H:) and of the outermost one (T:), and the previous paragraph's start (B:)."""
     jieba = _jieba()
     text = text[:300]
     toks = [w for w in jieba.lcut(text) if w.strip()]
@@ -44,7 +44,6 @@ def _features(text: str, context: SectionContext | None = None) -> list[str]:
         toks += ["H:" + w for w in jieba.lcut(heads) if w.strip()]
         toks += ["T:" + w for w in jieba.lcut(context.top) if w.strip()]
         toks += ["B:" + w for w in jieba.lcut(context.previous) if w.strip()]
-        toks.append(f"P:位置{context.position}")
         toks.append("NOHEAD" if not heads else "HEAD")
     return toks
 

@@ -141,17 +141,14 @@ LEAD_MARKER_RE = re.compile(
 ITEM_SPLIT_RE = re.compile(rf"(?=[{CN_NUM}]是)|(?<=[。；;])(?=\d{{1,2}}[.、．]|（\d{{1,2}}）|[其另]次|此外|同时)")
 
 # -- the parts of a report ---------------------------------------------------------------------------------
-# The words a heading uses to name the part it opens. Decoding (lawnlp.labelling.decoding) takes a part
-# only when exactly one part's words match: the patterns are strict ("存在…问题", not any 问题).
+# The words a heading uses to name the part it opens. Decoding (lawnlp.labelling.decoding) bounds what lies
+# under a heading that names one part (or the two of a merged 存在的问题及下一步打算): the patterns are
+# strict ("存在…问题", not any 问题). 重点工作 / 工作重点 name no part: real measures parts use them for the
+# year's own work (研究部署重点工作); a plans heading says 下一步 / 打算 / 安排, or names next year.
 PART_KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("leadership", re.compile(r"第一责任人|主要负责人|述法|四个亲自")),
     ("shortcomings", re.compile(r"存在.{0,6}(?:问题|不足)|不足|短板|差距|薄弱|挑战|弱项|问题(?:和|及|与)|^问题")),
-    (
-        "plans",
-        re.compile(
-            r"打算|工作安排|主要安排|重点安排|工作计划|工作思路|展望|下一步|下步|努力方向|工作重点|重点工作|来年"
-        ),
-    ),
+    ("plans", re.compile(r"打算|工作安排|主要安排|重点安排|工作计划|工作思路|展望|下一步|下步|努力方向|来年")),
     ("measures", re.compile(r"举措|成效|做法|成绩|亮点|进展|开展情况|建设情况|工作情况|推进情况|主要工作")),
 )
 # The keyword baseline (lawnlp.models.rules) must give every paragraph a part, so it reads any heading

@@ -68,10 +68,12 @@ def test_debris_lines():
     assert ps[1].debris and ps[1].text == ""
 
 
-def test_contexts_carry_headings_and_position():
+def test_contexts_carry_headings():
     ps = parse("标题\n一、存在问题\n一是人才不足。")
     ctx = section_contexts(ps)
-    assert ctx[2].headings == ("一、存在问题",) and ctx[2].position == 6 and ctx[2].previous == "一、存在问题"
+    assert ctx[2].headings == ("一、存在问题",) and ctx[2].previous == "一、存在问题"
+    deep = section_contexts(parse("一、主要举措\n（一）加强领导\n1.学法\n（1）会前学法\n正文一句。"))
+    assert deep[-1].headings == ("一、主要举措", "1.学法", "（1）会前学法")  # the part heading and the innermost two
     assert ctx[0].headings == () and ctx[0].previous == ""
 
 
