@@ -7,7 +7,7 @@ report.meta.entity, report.meta.year
 report.brief.text
 """
 
-from lawnlp.errors import ReportError
+from lawnlp.errors import ModelError, ReportError
 from lawnlp.labels import SECTIONS, THEMES
 from lawnlp.outputs.frames import to_frame
 from lawnlp.pipeline import Analyzer, analyze, analyze_batch, classify_sections, summarize, tag_shortcomings
@@ -17,6 +17,7 @@ __all__ = [
     "Analyzer",
     "Brief",
     "Meta",
+    "ModelError",
     "Paragraph",
     "Report",
     "ReportError",

@@ -13,3 +13,9 @@ class ReportError(ValueError):
         if line is not None:
             where = f"{where}:{line}"
         super().__init__(f"{where}: {message}")
+
+
+class ModelError(RuntimeError):
+    """A model or the base encoder is missing, or a model directory does not fit the task: the one-line
+    message names what is missing and how to fix it (``lawnlp info`` shows where everything is looked
+    for). Raised when models are loaded, before any report is analysed."""

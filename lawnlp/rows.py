@@ -4,27 +4,51 @@
   a report without paragraphs (an error) gives one row with empty paragraph fields;
 - report rows: one row per report with its themes, brief and section sizes (``REPORT_ROW_COLUMNS``).
 
+Both end with the report's ``RESULT_COLUMNS``: its brief (repeated on each paragraph row, so that a
+filtered table keeps it, as entity and county are kept; Parquet stores the repeats once per page by
+dictionary encoding), its warnings, genre score and provenance (``PROVENANCE_COLUMNS``, the keys of
+``Report.provenance``). ``read_results`` reads any result file back into report dicts.
+
 Reports may be ``Report`` objects or their ``to_dict()`` form (a line of ``lawnlp analyze`` JSONL).
 """
 
 from __future__ import annotations
 
+import csv
 import os
 from collections.abc import Iterator
 from typing import Any
 
+from lawnlp.config import GENRE
 from lawnlp.labels import SECTION_IDS
 from lawnlp.schema import Report
 
 # Report fields repeated on every paragraph row, then the paragraph's own fields.
 REPORT_COLUMNS = ("source", "entity", "county", "year", "level", "n_paragraphs", "error")
 PARAGRAPH_COLUMNS = ("index", "line", "text", "section", "themes", "heading_level", "numbering", "debris")
-PARAGRAPH_ROW_COLUMNS = REPORT_COLUMNS + PARAGRAPH_COLUMNS
+# Where each report column lives in a report's dict form (``Report.to_dict()``).
+PROVENANCE_COLUMNS = ("lawnlp_version", "backend", "sections_model", "themes_model", "base_encoder", "accel")
+# not_report: the genre score is below GENRE.threshold (lawnlp.text.genre); derived, not stored.
+RESULT_COLUMNS = ("published", "brief", "warnings", "genre", "not_report") + PROVENANCE_COLUMNS
+FIELD_PATHS: dict[str, tuple[str, ...]] = {
+    "source": ("source",),
+    "entity": ("meta", "entity"),
+    "county": ("meta", "county"),
+    "year": ("meta", "year"),
+    "level": ("meta", "level"),
+    "published": ("meta", "published"),
+    "error": ("error",),
+    "brief": ("brief", "text"),
+    "warnings": ("warnings",),
+    "genre": ("genre",),
+} | {c: ("provenance", c) for c in PROVENANCE_COLUMNS}
+PARAGRAPH_ROW_COLUMNS = REPORT_COLUMNS + PARAGRAPH_COLUMNS + RESULT_COLUMNS
 REPORT_ROW_COLUMNS = (
     REPORT_COLUMNS
-    + ("themes", "brief")
+    + ("themes",)
     + tuple(f"n_{s}" for s in SECTION_IDS)
     + tuple(f"chars_{s}" for s in SECTION_IDS)
+    + RESULT_COLUMNS
 )
 # Column types (Arrow type names) for typed tables; every other column is a string.
 INT_COLUMNS = frozenset(
@@ -32,8 +56,12 @@ INT_COLUMNS = frozenset(
     | {f"n_{s}" for s in SECTION_IDS}
     | {f"chars_{s}" for s in SECTION_IDS}
 )
-LIST_COLUMNS = frozenset({"themes"})
-BOOL_COLUMNS = frozenset({"debris"})
+LIST_COLUMNS = frozenset({"themes", "warnings"})
+BOOL_COLUMNS = frozenset({"debris", "not_report"})
+FLOAT_COLUMNS = frozenset({"genre"})
+# How CSV writes a list: theme ids joined by ';', warnings (sentences) by ' | '.
+LIST_SEPARATORS = {"themes": ";", "warnings": " | "}
+RESULT_SUFFIXES = {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 
 
 def as_dict(report: Report | dict[str, Any]) -> dict[str, Any]:
@@ -41,19 +69,31 @@ def as_dict(report: Report | dict[str, Any]) -> dict[str, Any]:
     return report.to_dict() if isinstance(report, Report) else report
 
 
+def _get(d: dict[str, Any], path: tuple[str, ...]) -> Any:
+    for key in path:
+        d = d.get(key) if isinstance(d, dict) else None
+        if d is None:
+            return None
+    return d
+
+
+def not_report(report: Report | dict[str, Any]) -> bool:
+    """Does the genre check say this is not a 法治政府建设年度报告 (score below ``GENRE.threshold``)?"""
+    genre = as_dict(report).get("genre")
+    return genre is not None and genre < GENRE.threshold
+
+
 def report_fields(report: Report | dict[str, Any]) -> dict[str, Any]:
-    """The report-level columns shared by both kinds of rows."""
+    """The report-level columns shared by both kinds of rows (REPORT_COLUMNS and RESULT_COLUMNS)."""
     d = as_dict(report)
-    meta = d.get("meta") or {}
-    return {
-        "source": d.get("source"),
-        "entity": meta.get("entity"),
-        "county": meta.get("county"),
-        "year": meta.get("year"),
-        "level": meta.get("level", "unknown"),
-        "n_paragraphs": len(d.get("paragraphs") or []),
-        "error": d.get("error"),
-    }
+    row = {c: _get(d, path) for c, path in FIELD_PATHS.items()}
+    row["level"] = row["level"] or "unknown"
+    row["n_paragraphs"] = len(d.get("paragraphs") or [])
+    row["warnings"] = list(row["warnings"] or [])
+    row["not_report"] = not_report(d)
+    if row["brief"] is None and isinstance(d.get("brief"), str):
+        row["brief"] = d["brief"]
+    return row
 
 
 def paragraph_rows(report: Report | dict[str, Any]) -> list[dict[str, Any]]:
@@ -79,9 +119,7 @@ def report_row(report: Report | dict[str, Any]) -> dict[str, Any]:
     for p in paragraphs:
         for t in p.get("themes") or []:
             themes.setdefault(t, None)
-    brief = d.get("brief")
     row["themes"] = list(d.get("themes") or themes)
-    row["brief"] = brief.get("text") if isinstance(brief, dict) else (str(brief) if brief else None)
     for s in SECTION_IDS:
         own = [p for p in paragraphs if p.get("section") == s]
         row[f"n_{s}"] = len(own)
@@ -100,14 +138,149 @@ def arrow_schema(columns: tuple[str, ...]):
             return pa.list_(pa.string())
         if c in BOOL_COLUMNS:
             return pa.bool_()
+        if c in FLOAT_COLUMNS:
+            return pa.float64()
         return pa.string()
 
     return pa.schema([(c, kind(c)) for c in columns])
 
 
-def read_results(path: str | os.PathLike) -> Iterator[dict[str, Any]]:
-    """The reports of a ``lawnlp analyze`` JSONL file, as dicts (a cut-off last line is ignored)."""
-    from lawnlp.jsonl import read_jsonl
+def csv_value(key: str, value: Any) -> Any:
+    """A cell as CSV writes it: lists joined (LIST_SEPARATORS), None as empty."""
+    if key in LIST_COLUMNS:
+        return LIST_SEPARATORS[key].join(value) if value else ""
+    return "" if value is None else value
 
-    for _, obj in read_jsonl(path, partial_last_line=True):
-        yield obj
+
+def _from_csv(key: str, text: str) -> Any:
+    """A CSV cell back to its value (the inverse of ``csv_value``)."""
+    if key in LIST_COLUMNS:
+        return text.split(LIST_SEPARATORS[key]) if text else []
+    if text == "":
+        return None
+    if key in INT_COLUMNS:
+        return int(text)
+    if key in FLOAT_COLUMNS:
+        return float(text)
+    if key in BOOL_COLUMNS:
+        return text == "True"
+    return text
+
+
+def _set(d: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    for key in path[:-1]:
+        d = d.setdefault(key, {})
+    d[path[-1]] = value
+
+
+def reports_from_rows(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Report dicts from paragraph rows (``paragraph_rows`` of each report, in order): a report's rows
+    follow each other, ``n_paragraphs`` of them (one for a report without paragraphs)."""
+    rows = iter(rows)
+    for first in rows:
+        n = max(1, int(first.get("n_paragraphs") or 0))
+        group = [first]
+        for _ in range(n - 1):
+            row = next(rows, None)
+            if row is None:
+                return  # the last report's rows are cut off: left out
+            group.append(row)
+        d: dict[str, Any] = {"meta": {}}
+        for c, path in FIELD_PATHS.items():
+            if c in first:
+                _set(d, path, first[c])
+        if d.get("brief") is not None and d["brief"].get("text") is None:
+            d["brief"] = None
+        d["meta"]["level"] = d["meta"].get("level") or "unknown"
+        d["warnings"] = list(d.get("warnings") or [])
+        d["provenance"] = {k: v for k, v in (d.get("provenance") or {}).items() if v is not None}
+        paragraphs = [
+            {k: (list(r.get(k) or []) if k == "themes" else r.get(k)) for k in PARAGRAPH_COLUMNS}
+            for r in group
+            if r.get("index") is not None
+        ]
+        d["paragraphs"] = paragraphs
+        seen: dict[str, None] = {}
+        for p in paragraphs:
+            for t in p["themes"]:
+                seen.setdefault(t, None)
+        d["themes"] = list(seen)
+        yield d
+
+
+def result_fields(report: Report | dict[str, Any]) -> dict[str, Any]:
+    """What every result format keeps of a report: the dict form ``read_results`` returns for CSV and
+    Parquet files. The JSONL form of a report holds more (each paragraph's ``norm`` and ``headings``,
+    the brief's parts); ``result_fields`` of it equals what the other formats give."""
+    return next(reports_from_rows(iter(paragraph_rows(report))))
+
+
+def results_format(path: str | os.PathLike) -> str:
+    """The format of a result file: from its suffix, else from its first bytes (Parquet's magic number,
+    a JSON object, or CSV)."""
+    suffix = os.path.splitext(os.fspath(path))[1].lower()
+    if suffix in RESULT_SUFFIXES:
+        return RESULT_SUFFIXES[suffix]
+    with open(path, "rb") as f:
+        head = f.read(4)
+    return "parquet" if head == b"PAR1" else "jsonl" if head.lstrip()[:1] == b"{" else "csv"
+
+
+def _csv_rows(path: str) -> Iterator[dict[str, Any]]:
+    """The rows of a CSV result file, typed; the text after its last line break (a cut-off row, perhaps
+    inside a UTF-8 character) is left out."""
+    import io
+
+    from lawnlp.errors import ReportError
+
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as exc:
+        raise ReportError(f"cannot read: {exc.strerror or exc}", path) from None
+    data = data[: data.rfind(b"\n") + 1]
+    reader = csv.reader(io.StringIO(data.decode("utf-8-sig", errors="replace"), newline=""))
+    header = next(reader, None)
+    if header is None:
+        return
+    missing = [c for c in ("source", "n_paragraphs", "index") if c not in header]
+    if missing:
+        raise ReportError(
+            f"not a lawnlp result table: no column {', '.join(missing)}; write it with lawnlp analyze -o", path
+        )
+    for lineno, values in enumerate(reader, 2):
+        if len(values) != len(header):
+            raise ReportError(f"{len(values)} cells for {len(header)} columns", path, lineno)
+        yield {k: _from_csv(k, v) for k, v in zip(header, values)}
+
+
+def _parquet_rows(path: str) -> Iterator[dict[str, Any]]:
+    import pyarrow.parquet as pq
+
+    from lawnlp.errors import ReportError
+
+    try:
+        table = pq.read_table(path)
+    except Exception as exc:
+        raise ReportError(f"not a readable Parquet file ({type(exc).__name__}: {exc})", path) from None
+    for batch in table.to_batches(max_chunksize=20000):
+        yield from batch.to_pylist()
+
+
+def read_results(path: str | os.PathLike, fmt: str | None = None) -> Iterator[dict[str, Any]]:
+    """The reports of a ``lawnlp analyze`` result file, JSONL, CSV or Parquet (``fmt``, else from the
+    suffix or the content), as report dicts: JSONL gives each line's object; CSV and Parquet give the
+    same keys with what their rows hold (``result_fields``). A cut-off last line or row is ignored."""
+    path = os.fspath(path)
+    fmt = fmt or results_format(path)
+    if fmt == "jsonl":
+        from lawnlp.jsonl import read_jsonl
+
+        for _, obj in read_jsonl(path, partial_last_line=True):
+            yield obj
+    elif fmt == "csv":
+        yield from reports_from_rows(_csv_rows(path))
+    elif fmt == "parquet":
+        yield from reports_from_rows(_parquet_rows(path))
+    else:
+        raise ValueError(f"unknown result format {fmt!r} (jsonl, csv or parquet)")

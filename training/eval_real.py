@@ -43,13 +43,21 @@ def fmt(value: float | None) -> str:
 def predicted_fields(report) -> dict:
     meta = report.meta
     published = getattr(meta, "published", None)
-    return {"entity": meta.entity, "county": meta.county, "year": meta.year, "level": meta.level,
-            "published": None if published is None else str(published)}
+    return {
+        "entity": meta.entity,
+        "county": meta.county,
+        "year": meta.year,
+        "level": meta.level,
+        "published": None if published is None else str(published),
+    }
 
 
 def evaluate(root: str, split: str, backend: str, show_errors: bool) -> dict:
-    metas = [m for m in load_jsonl(os.path.join(root, "meta.jsonl"))
-             if m.get("is_report") and (split == "all" or m.get("split") == split)]
+    metas = [
+        m
+        for m in load_jsonl(os.path.join(root, "meta.jsonl"))
+        if m.get("is_report") and (split == "all" or m.get("split") == split)
+    ]
     gold_lines: dict[str, dict[int, dict]] = defaultdict(dict)
     for row in load_jsonl(os.path.join(root, "labels.jsonl")):
         gold_lines[row["report_id"]][row["index"]] = row
@@ -131,7 +139,10 @@ def evaluate(root: str, split: str, backend: str, show_errors: bool) -> dict:
 
     n = len(metas) - len(failed)
     return {
-        "split": split, "backend": backend, "reports": n, "failed": failed,
+        "split": split,
+        "backend": backend,
+        "reports": n,
+        "failed": failed,
         "lines": line_total,
         "section_accuracy": rate(line_hits, line_total),
         "false_plans": false_plans,
@@ -139,11 +150,15 @@ def evaluate(root: str, split: str, backend: str, show_errors: bool) -> dict:
         "lines_by_level": {lvl: t for lvl, (_, t) in sorted(by_level.items())},
         "confusion": {f"{g}->{p}": c for (g, p), c in sorted(confusion.items(), key=lambda kv: (-kv[1], str(kv[0])))},
         "fields": {field: rate(field_hits[field], n) for field in FIELDS},
-        "county_recall": rate(county_found, county_gold), "county_gold_reports": county_gold,
-        "published_recall": rate(published_found, published_gold), "published_gold_reports": published_gold,
-        "brief_has_entity": rate(*brief_entity), "brief_has_year": rate(*brief_year),
+        "county_recall": rate(county_found, county_gold),
+        "county_gold_reports": county_gold,
+        "published_recall": rate(published_found, published_gold),
+        "published_gold_reports": published_gold,
+        "brief_has_entity": rate(*brief_entity),
+        "brief_has_year": rate(*brief_year),
         "brief_shorter_than_40": brief_short,
-        "theme_recall": rate(theme_found, theme_gold), "theme_gold": theme_gold,
+        "theme_recall": rate(theme_found, theme_gold),
+        "theme_gold": theme_gold,
         "_errors": errors,
     }
 
@@ -172,8 +187,10 @@ def main(argv: list[str] | None = None) -> int:
     print("metadata exact match:  " + "  ".join(f"{f} {fmt(v)}" for f, v in res["fields"].items()))
     print(f"county recall (gold not null, {res['county_gold_reports']} reports)  {fmt(res['county_recall'])}")
     print(f"published recall (gold not null, {res['published_gold_reports']} reports)  {fmt(res['published_recall'])}")
-    print(f"briefs: contain entity {fmt(res['brief_has_entity'])}, contain year {fmt(res['brief_has_year'])}, "
-          f"shorter than 40 chars {res['brief_shorter_than_40']}")
+    print(
+        f"briefs: contain entity {fmt(res['brief_has_entity'])}, contain year {fmt(res['brief_has_year'])}, "
+        f"shorter than 40 chars {res['brief_shorter_than_40']}"
+    )
     print(f"theme recall on gold shortcomings lines ({res['theme_gold']} gold themes)  {fmt(res['theme_recall'])}")
     if args.show_errors:
         print("\nerrors:")

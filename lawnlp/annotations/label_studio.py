@@ -136,7 +136,8 @@ def label_studio_config() -> str:
   <TextArea name="entity" toName="text" maxSubmissions="1" editable="true" placeholder="entity 报告主体，如 仁沙镇"/>
   <TextArea name="county" toName="text" maxSubmissions="1" editable="true" placeholder="county 上级县区市，如 丰都县"/>
   <TextArea name="year" toName="text" maxSubmissions="1" editable="true" placeholder="year 报告年度，如 2024"/>
-  <TextArea name="published" toName="text" maxSubmissions="1" editable="true" placeholder="published 发布日期，如 2025-01-16"/>
+  <TextArea name="published" toName="text" maxSubmissions="1" editable="true"
+            placeholder="published 发布日期，如 2025-01-16"/>
   <Choices name="level" toName="text" choice="single" showInline="true">
 {lvl}
   </Choices>

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from lawnlp.briefs.candidates import clause_items, figure_items, plan_items, sentences, theme_items
+from lawnlp.briefs.candidates import clause_items, figure_items, sentences
 from lawnlp.briefs.faithfulness import guard_numbers
 from lawnlp.briefs.ranking import TfIdf, select_figures
 from lawnlp.briefs.render import cut, fit_budget, plans_head
+from lawnlp.briefs.themes_plans import plan_items, theme_items
 from lawnlp.config import BRIEF
 from lawnlp.schema import Brief, Report
 from lawnlp.text.privacy import find_private, scrub

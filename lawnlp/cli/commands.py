@@ -13,7 +13,7 @@ def analyze(args: argparse.Namespace) -> int:
 
     from lawnlp.outputs.files import analyze_files
     from lawnlp.outputs.table import format_table
-    from lawnlp.outputs.writers import output_format
+    from lawnlp.outputs.writers import check_writable, output_format
     from lawnlp.pipeline import Analyzer
     from lawnlp.pipeline.inputs import expand_paths
 
@@ -21,12 +21,17 @@ def analyze(args: argparse.Namespace) -> int:
     if not args.output and (fmt != "jsonl" or args.resume):
         print("lawnlp: --format csv/parquet and --resume need an output file (-o)", file=sys.stderr)
         return 2
-    analyzer = Analyzer(backend=args.backend, accel=args.accel)
+    paths = expand_paths(args.paths)  # a missing path, empty glob or empty folder: one line, exit 1
+    if args.output:
+        check_writable(args.output)  # before any model is loaded
+    analyzer = Analyzer(sections=args.sections, themes=args.themes, backend=args.backend, accel=args.accel)
     reports = []
 
     def on_report(report) -> None:
         if report.error:
             tqdm.write(f"lawnlp: {report.error}", file=sys.stderr)
+        for warning in report.warnings:
+            tqdm.write(f"lawnlp: {report.source}: warning: {warning}", file=sys.stderr)
         if not args.output and not args.table:
             print(json.dumps(report.to_dict(), ensure_ascii=False), flush=True)
         if args.table:
@@ -34,7 +39,7 @@ def analyze(args: argparse.Namespace) -> int:
 
     counts = analyze_files(
         analyzer,
-        expand_paths(args.paths),
+        paths,
         output=args.output,
         fmt=fmt,
         resume=args.resume,
@@ -43,8 +48,12 @@ def analyze(args: argparse.Namespace) -> int:
         workers=args.workers,
         on_report=on_report,
     )
-    if args.resume and counts["skipped"]:
-        print(f"lawnlp: resumed: {counts['skipped']} reports already in {args.output} were skipped", file=sys.stderr)
+    if args.resume and (counts["skipped"] or counts["retried"]):
+        print(
+            f"lawnlp: resumed: {counts['skipped']} reports already in {args.output} were skipped, "
+            f"{counts['retried']} that had failed were analysed again",
+            file=sys.stderr,
+        )
     if args.table:
         print(format_table(reports))
     return 1 if counts["failed"] else 0
@@ -54,9 +63,12 @@ def report(args: argparse.Namespace) -> int:
     from lawnlp.outputs.page import write_html
 
     if not Path(args.results).is_file():
-        print(f"lawnlp: {args.results}: file not found", file=sys.stderr)
+        print(f"lawnlp: {args.results}: file not found; name a result file of lawnlp analyze -o", file=sys.stderr)
         return 1
     n = write_html(args.results, args.output, title=args.title)
+    if not n:
+        print(f"lawnlp: {args.results}: no reports in this result file; nothing to show", file=sys.stderr)
+        return 1
     print(f"wrote {args.output} ({n} reports)", file=sys.stderr)
     return 0
 
@@ -64,7 +76,17 @@ def report(args: argparse.Namespace) -> int:
 def summarize(args: argparse.Namespace) -> int:
     from lawnlp.pipeline import Analyzer
 
-    brief = Analyzer().summarize(args.path, max_chars=args.max_chars, rewriter=args.rewriter)
+    if not Path(args.path).exists():
+        print(f"lawnlp: {args.path}: file not found; check the path", file=sys.stderr)
+        return 1
+    if args.max_chars <= 0:
+        print(f"lawnlp: --max-chars must be a positive number of characters, not {args.max_chars}", file=sys.stderr)
+        return 2
+    analyzer = Analyzer()
+    report = analyzer.analyze(Path(args.path), brief=False)
+    for warning in report.warnings:
+        print(f"lawnlp: {report.source}: warning: {warning}", file=sys.stderr)
+    brief = analyzer.summarize(report, max_chars=args.max_chars, rewriter=args.rewriter)
     print(json.dumps(brief.to_dict(), ensure_ascii=False, indent=1) if args.json else brief.text)
     return 0
 
@@ -98,10 +120,12 @@ def evaluate(args: argparse.Namespace) -> int:
         metrics = evaluate_briefs(reports, max_chars=args.max_chars, samples=args.samples)
         print(json.dumps(metrics, ensure_ascii=False, indent=1) if args.json else format_brief_table(metrics))
         return 0 if metrics.get("unfaithful_numbers", 0) == 0 and metrics.get("private_leaks", 0) == 0 else 1
-    from lawnlp.models import load_model, load_section_model, load_theme_model
+    from lawnlp.models import load_model, load_section_model, load_theme_model, model_task
     from lawnlp.training import evaluate, format_table
 
     tasks = ["sections", "themes"] if args.task == "all" else [args.task]
+    if args.model and args.task == "all":
+        tasks = [model_task(args.model)]  # one model directory holds one task's model
     out = {}
     for task in tasks:
         if args.model:
@@ -133,12 +157,69 @@ def data_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_source(paths: list[str]) -> str:
+    """What ``lawnlp data export`` was given: "annotations", "results" (``lawnlp analyze`` output) or
+    "reports" (report files, folders, globs)."""
+    from lawnlp.rows import RESULT_SUFFIXES
+
+    if len(paths) != 1 or not Path(paths[0]).is_file():
+        return "reports"
+    path = Path(paths[0])
+    suffix = RESULT_SUFFIXES.get(path.suffix.lower())
+    if suffix in ("csv", "parquet"):
+        return "results"
+    if suffix != "jsonl":
+        return "reports"
+    with open(path, encoding="utf-8-sig", errors="replace") as fh:
+        first = next((line for line in fh if line.strip()), "")
+    try:
+        obj = json.loads(first)
+    except json.JSONDecodeError:
+        return "annotations"  # a Label Studio export: one JSON list over many lines
+    return "results" if isinstance(obj, dict) and "paragraphs" in obj and "source" in obj else "annotations"
+
+
+def _analysed(args: argparse.Namespace, kind: str) -> tuple[list, int]:
+    """The reports to export as pre-annotated tasks: read from results, or analysed now; and failures."""
+    if kind == "results":
+        from lawnlp.rows import read_results
+
+        reports = list(read_results(args.paths[0]))
+    else:
+        from lawnlp.pipeline import Analyzer
+        from lawnlp.pipeline.inputs import expand_paths
+
+        analyzer = Analyzer(sections=args.sections, themes=args.themes, backend=args.backend)
+        reports = list(analyzer.analyze_batch(expand_paths(args.paths)))
+    failed = 0
+    for r in reports:
+        error = r.get("error") if isinstance(r, dict) else r.error
+        if error:
+            failed += 1
+            print(f"lawnlp: {error} (left out)", file=sys.stderr)
+    return reports, failed
+
+
 def data_export(args: argparse.Namespace) -> int:
     from lawnlp.annotations import load_annotations
     from lawnlp.annotations.doccano import export_doccano
     from lawnlp.annotations.label_studio import export_label_studio, label_studio_config
 
-    reports = load_annotations(args.path)
+    kind = _export_source(args.paths)
+    if kind != "annotations":
+        from lawnlp.annotations.predictions import export_predictions
+
+        reports, failed = _analysed(args, kind)
+        out, n = export_predictions(reports, args.output, args.to)
+        if args.config and args.to == "label-studio":
+            Path(args.config).write_text(label_studio_config(), encoding="utf-8")
+        what = "analysis results" if kind == "results" else "reports analysed now"
+        print(f"wrote {n} pre-annotated reports ({what}; the model's labels as predictions) to {out}")
+        return 1 if failed else 0
+    if len(args.paths) != 1:
+        print("lawnlp: give one annotation file (or report files / folders to pre-annotate)", file=sys.stderr)
+        return 2
+    reports = load_annotations(args.paths[0])
     if args.to == "label-studio":
         out = export_label_studio(reports, args.output)
         if args.config:
@@ -165,3 +246,22 @@ def data_import(args: argparse.Namespace) -> int:
         f"(metadata: {meta_path})"
     )
     return 0
+
+
+def info(args: argparse.Namespace) -> int:
+    from lawnlp.models.provenance import installation
+
+    facts = installation()
+    if args.json:
+        print(json.dumps(facts, ensure_ascii=False, indent=1))
+    else:
+        v = facts["versions"]
+        print(f"lawnlp {v['lawnlp']} (Python {v['python']}, torch {v['torch']}, transformers {v['transformers']})")
+        print(f"models: {facts['models']['path']} (from {facts['models']['from']})")
+        for name, state in facts["models"]["directories"].items():
+            print(f"  {name:<15} {state}")
+        print(f"base encoder: {facts['base_encoder']}")
+        print(f"backend auto: {facts['backend_auto']}")
+        print(f"accel auto: {facts['accel_auto']}")
+        print(f"threads: {facts['threads']}")
+    return 0 if facts["ok"] else 1

@@ -40,15 +40,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--resume",
         action="store_true",
-        help="skip the reports already in the output file (by source path) and append the rest",
+        help="skip the reports already in the output file (by source path), analyse again those that failed "
+        "there, and add the rest (the file is replaced only when the run ends)",
     )
     p.add_argument("--table", action="store_true", help="print a readable table instead of JSON")
     p.add_argument(
         "--backend",
         choices=list(BACKENDS),
         default="auto",
-        help="models: auto (BERT if installed, else lite, else keyword rules)",
+        help="shipped models: auto (BERT where it and its base encoder are installed, else lite with a warning; "
+        "none: an error), bert, lite, or rules (keywords, only when asked)",
     )
+    p.add_argument("--sections", metavar="DIR", help="section model directory (e.g. one `lawnlp train` wrote)")
+    p.add_argument("--themes", metavar="DIR", help="theme model directory (e.g. one `lawnlp train` wrote)")
     p.add_argument(
         "--accel",
         choices=list(ACCEL_MODES),
@@ -72,10 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
         "report",
         help="one self-contained HTML page summarising analyse results",
         epilog=EPILOG,
-        description="Write an offline HTML page from `lawnlp analyze` JSONL: theme prevalence, "
-        "breakdowns by county, level and year, section lengths, searchable briefs.",
+        description="Write an offline HTML page from `lawnlp analyze` results (JSONL, CSV or Parquet): theme "
+        "prevalence, breakdowns by level, year and parent place, section lengths, searchable briefs; reports "
+        "that failed or are not annual reports are listed apart.",
     )
-    p.add_argument("results", metavar="RESULTS", help="JSONL written by `lawnlp analyze -o results.jsonl`")
+    p.add_argument("results", metavar="RESULTS", help="a result file of `lawnlp analyze -o` (.jsonl, .csv or .parquet)")
     p.add_argument("-o", "--output", default="report.html", help="HTML file to write (default report.html)")
     p.add_argument("--title", default="法治政府建设年度报告分析", help="page title")
     p.set_defaults(func=commands.report)
@@ -147,6 +152,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print metrics as JSON")
     p.set_defaults(func=commands.evaluate)
 
+    p = sub.add_parser(
+        "info",
+        help="versions, where the models and the base encoder are, backend and acceleration",
+        epilog="Exit status: 0 when backend auto has models to use, 1 when it has none (the line says what "
+        "is missing).",
+        description="Print the versions of lawnlp, torch, transformers and Python; where the shipped models "
+        "and the base encoder are found (or why not); which backend `auto` resolves to; the acceleration "
+        "`auto` picks on this CPU; the thread count.",
+    )
+    p.add_argument("--json", action="store_true", help="print the facts as JSON")
+    p.set_defaults(func=commands.info)
+
     data = sub.add_parser(
         "data",
         help="validate, count, export and import annotations",
@@ -176,15 +193,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=commands.data_stats)
     p = dsub.add_parser(
         "export",
-        help="write annotations for Label Studio or doccano",
+        help="write annotations, or pre-annotated new reports, for Label Studio or doccano",
         epilog=EPILOG,
         description="Write annotations as Label Studio tasks (JSON, one task per report) or "
-        "doccano sequence-labelling JSONL, to correct them or annotate further.",
+        "doccano sequence-labelling JSONL, to correct them or annotate further. Given new reports "
+        "(files, folders, globs) or analysis results (`lawnlp analyze` JSONL, CSV or Parquet), write "
+        "pre-annotated tasks instead: the model's labels as Label Studio predictions (with model_version) "
+        "or pre-filled doccano labels, to correct, import (`data import`) and train on.",
     )
-    p.add_argument("path", metavar="PATH", help="annotation file")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="an annotation file; or analysis results; or report files, folders, globs (analysed now)",
+    )
     p.add_argument("--to", choices=["label-studio", "doccano"], required=True, help="target tool")
     p.add_argument("-o", "--output", required=True, help="output file (.json for Label Studio, .jsonl for doccano)")
     p.add_argument("--config", help="with --to label-studio: also write the matching labeling config (XML) here")
+    p.add_argument("--backend", choices=list(BACKENDS), default="auto", help="models that pre-annotate new reports")
+    p.add_argument("--sections", metavar="DIR", help="section model directory that pre-annotates new reports")
+    p.add_argument("--themes", metavar="DIR", help="theme model directory that pre-annotates new reports")
     p.set_defaults(func=commands.data_export)
     p = dsub.add_parser(
         "import",

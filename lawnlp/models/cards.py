@@ -44,7 +44,17 @@ def _data_line(provenance: dict | None) -> str:
             f"({p.get('train_reports')} train / {p.get('dev_reports')} dev / {p.get('test_reports')} test)"
         )
     if p.get("init"):
-        parts.append(f"training continued from `{p['init']}`")
+        parts.append(
+            f"training continued from `{p['init']}`" + (f" ({p['init_model']})" if p.get("init_model") else "")
+        )
+    else:
+        parts.append(
+            "trained from scratch" if p.get("backend") == "lite" else "head and top layers trained from the base"
+        )
+    if p.get("base"):
+        parts.append(f"base encoder {p['base']}")
+    if p.get("lawnlp_version"):
+        parts.append(f"lawnlp {p['lawnlp_version']}")
     if p.get("augment_p"):
         parts.append(f"structural augmentation p={p['augment_p']}")
     return "; ".join(parts) + "."

@@ -18,9 +18,11 @@ def analyze_files(
     workers: int | None = None,
     on_report: Any = None,
 ) -> dict[str, int]:
-    """Analyse ``sources`` into the file ``output`` (jsonl, csv or parquet), flushed per report, with a
-    progress bar on stderr (reports/s, paragraphs/s). ``resume`` skips the sources already in
-    ``output``. ``on_report(report)`` is called for every report. Returns counts: done, failed, skipped."""
+    """Analyse ``sources`` into the file ``output`` (jsonl, csv or parquet; written atomically, see
+    lawnlp.outputs.writers), flushed per report, with a progress bar on stderr (reports/s, paragraphs/s).
+    A source named twice is analysed once. ``resume`` skips the sources already in ``output`` and
+    analyses again those that failed there. ``on_report(report)`` is called for every report. Returns
+    counts: done, failed, skipped (already in the file), retried (failed there before), duplicates."""
     import sys
     import time
 
@@ -28,8 +30,18 @@ def analyze_files(
 
     fmt = output_format(output, fmt)
     out = open_output(output, fmt, resume) if output else None
-    todo = [s for s in sources if not out or result_key(s) not in out.done]
-    counts = {"done": 0, "failed": 0, "skipped": len(sources) - len(todo), "paragraphs": 0}
+    unique: dict[str, str] = {}
+    for s in sources:
+        unique.setdefault(result_key(s), s)
+    todo = [s for key, s in unique.items() if not out or key not in out.done]
+    counts = {
+        "done": 0,
+        "failed": 0,
+        "skipped": len(unique) - len(todo),
+        "retried": getattr(out, "retried", 0),
+        "duplicates": len(sources) - len(unique),
+        "paragraphs": 0,
+    }
     bar = tqdm(
         total=len(todo), unit="report", file=sys.stderr, disable=not progress, dynamic_ncols=True, desc="analyse"
     )

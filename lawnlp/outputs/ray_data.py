@@ -2,14 +2,18 @@
 'lawnlp[ray]'``). Each actor loads the models once and maps a batch of report texts to one row per report.
 
     import ray
-    from lawnlp.ray_adapter import ReportMapper
+    from lawnlp.outputs.ray_data import ReportMapper
 
     ds = ray.data.from_items([{"text": t, "source": name} for name, t in reports])
     out = ds.map_batches(ReportMapper, fn_constructor_kwargs={"backend": "lite"}, batch_size=64,
-                         concurrency=2, batch_format="pandas")
+                         compute=ray.data.ActorPoolStrategy(size=2), batch_format="pandas")
     out.to_pandas()  # lawnlp.rows.REPORT_ROW_COLUMNS (+ "report": the full report as JSON with full=True)
 
-This module does not import ray: the class is plain Python, so it can also be used (and tested) alone.
+``analyze_dataset(ds, concurrency=2, backend="lite")`` does the same. Actors are asked for with
+``compute=ActorPoolStrategy(size=n)``: Ray 2.51 deprecated ``concurrency=`` of ``map_batches``.
+
+This module imports ray only in ``analyze_dataset``: the class is plain Python, so it can also be used
+(and tested) alone.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from typing import Any
 
 from lawnlp.config import RUNTIME
 from lawnlp.jsonl import dumps
+from lawnlp.reading import looks_like_path
 from lawnlp.rows import REPORT_ROW_COLUMNS, report_row
 
 OUTPUT_COLUMNS = REPORT_ROW_COLUMNS + ("report",)
@@ -49,11 +54,16 @@ class ReportMapper:
         self.analyzer.prepare()  # load the models once per actor, not per batch
 
     def __call__(self, batch: Any) -> dict[str, list]:
-        texts = list(batch[self.text_column])
+        texts = [text if isinstance(text, (str, bytes)) else str(text) for text in batch[self.text_column]]
         names = list(batch[self.source_column]) if self._has(batch, self.source_column) else [None] * len(texts)
-        names = [str(n) if n is not None else f"row:{i}" for i, n in enumerate(names)]
+        # A row without a name is named by its path when the text column holds one (so that an error row
+        # says which file failed), else by its place in the batch.
+        names = [
+            str(n) if not _missing(n) else (t if isinstance(t, str) and looks_like_path(t) else f"row:{i}")
+            for i, (n, t) in enumerate(zip(names, texts))
+        ]
         out: dict[str, list] = {c: [] for c in OUTPUT_COLUMNS}
-        inputs = [(name, text if isinstance(text, (str, bytes)) else str(text)) for name, text in zip(names, texts)]
+        inputs = list(zip(names, texts))
         for name, report in zip(
             names, self.analyzer.analyze_batch(inputs, batch_size=self.batch_size, workers=self.workers)
         ):
@@ -71,12 +81,19 @@ class ReportMapper:
             return False
 
 
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value)  # None or NaN (pandas batches)
+
+
 def analyze_dataset(ds: Any, concurrency: int = 1, batch_size: int = 64, **mapper_kwargs: Any) -> Any:
-    """``ds.map_batches(ReportMapper, ...)``: a Ray Dataset of report rows (see ReportMapper)."""
+    """``ds.map_batches(ReportMapper, ...)`` on ``concurrency`` actors: a Ray Dataset of report rows
+    (see ReportMapper)."""
+    import ray
+
     return ds.map_batches(
         ReportMapper,
         fn_constructor_kwargs=mapper_kwargs,
         batch_size=batch_size,
-        concurrency=concurrency,
+        compute=ray.data.ActorPoolStrategy(size=concurrency),
         batch_format="pandas",
     )

@@ -3,7 +3,9 @@ functions of the public API, which use one analyser with the shipped default mod
 
 from __future__ import annotations
 
+import numbers
 import os
+import warnings
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -12,12 +14,15 @@ from lawnlp.briefs import build_brief
 from lawnlp.config import BRIEF, READING, RUNTIME
 from lawnlp.errors import ReportError
 from lawnlp.labelling import SectionLabeller, ThemeLabeller
-from lawnlp.models import load_section_model, load_theme_model
+from lawnlp.measures import audit_report, extract_indicators
+from lawnlp.models import load_section_model, load_theme_model, resolve_backend
 from lawnlp.models.accel import accelerate
-from lawnlp.reading import Document, read_document
+from lawnlp.reading import Document, read_document, read_text
 from lawnlp.schema import Brief, Report
+from lawnlp.text.genre import genre_score, genre_warning
 from lawnlp.text.meta import extract_meta
 from lawnlp.text.normalize import normalize
+from lawnlp.text.segment import resegment
 from lawnlp.text.structure import parse
 
 Source = str | bytes | os.PathLike
@@ -27,12 +32,14 @@ class Analyzer:
     """Holds the section classifier and the theme tagger; analyses reports one by one or in batches.
 
     ``sections`` / ``themes``: model directories or loaded models; None takes the shipped defaults for
-    ``backend`` ("auto": BERT if it can be loaded, else the lite models, else keyword rules; or "bert",
-    "lite", "rules"). ``accel`` speeds up BERT models on CPU: "auto" (bfloat16 weights where the CPU
-    computes them natively, else fp32), "bf16", "int8", "onnx", "onnx-int8" (ONNX Runtime; needs
+    ``backend`` ("auto": BERT where it and the base encoder are installed, else the lite models with a
+    warning, else lawnlp.ModelError; or "bert", "lite", "rules": keywords, only when asked). ``accel``
+    speeds up BERT models on CPU: "auto" (bfloat16 weights where the CPU computes them natively, else
+    fp32), "bf16", "int8", "onnx", "onnx-int8" (ONNX Runtime; needs
     ``lawnlp[onnx]``) or "none" (lawnlp.models.accel). ``batch_size``: paragraphs per forward pass;
     ``workers`` and ``group_paragraphs``: the batch path (lawnlp.pipeline.batch); ``threads``: torch
     threads (None: one per available core unless OMP_NUM_THREADS or torch.set_num_threads chose).
+    ``measures``: compute each report's research measures (``Report.audit``, ``Report.indicators``).
     The models are loaded on first use and kept (``section_model``, ``theme_model``).
     """
 
@@ -47,8 +54,10 @@ class Analyzer:
         workers: int = RUNTIME.workers,
         group_paragraphs: int = RUNTIME.group_paragraphs,
         threads: int | None = None,
+        measures: bool = True,
     ):
         self.sections = sections
+        self.measures = measures
         self.themes = themes
         self.backend = backend
         self.batch_size = batch_size
@@ -58,15 +67,22 @@ class Analyzer:
         self.group_paragraphs = group_paragraphs
         self.threads = threads
         self._loaded: dict[str, Any] = {}
+        self._provenance: dict[str, Any] | None = None
+        self._resolved: str | None = None  # what backend ``auto`` stands for, once resolved
 
     # -- models -----------------------------------------------------------------------------------
     def _model(self, task: str) -> Any:
         """The ``task`` model, loaded (from a path or the shipped default) and accelerated once."""
         if task not in self._loaded:
             given, load = (self.sections, load_section_model) if task == "sections" else (self.themes, load_theme_model)
-            model = (
-                load(given, backend=self.backend) if given is None or isinstance(given, (str, os.PathLike)) else given
-            )
+            if given is None:  # "auto" resolved once for both models (one warning when it falls back to lite)
+                if self._resolved is None:
+                    self._resolved, note = resolve_backend(self.backend)
+                    if note:
+                        warnings.warn(note, stacklevel=4)
+                model = load(backend=self._resolved)
+            else:
+                model = load(given) if isinstance(given, (str, os.PathLike)) else given
             self._loaded[task] = accelerate(model, self.accel) if self.accel else model
         return self._loaded[task]
 
@@ -78,6 +94,16 @@ class Analyzer:
     def theme_model(self) -> Any:
         return self._model("themes")
 
+    @property
+    def provenance(self) -> dict[str, Any]:
+        """What every report of this analyser records about how it was made (lawnlp.models.provenance):
+        lawnlp version, backend, model ids, base encoder, acceleration. Loads the models; computed once."""
+        if self._provenance is None:
+            from lawnlp.models.provenance import provenance
+
+            self._provenance = provenance(self.section_model, self.theme_model)
+        return self._provenance
+
     def prepare(self) -> None:
         """Load both models and, when one runs on torch, set its CPU threads (lawnlp.models.threads)."""
         models = (self.section_model, self.theme_model)
@@ -87,27 +113,61 @@ class Analyzer:
             configure_threads(self.threads)
 
     # -- one report -------------------------------------------------------------------------------
-    def parse(self, source: Source | Document, name: str | None = None) -> Report:
-        """Read and structure a report, without the models: paragraphs and metadata only."""
-        doc = source if isinstance(source, Document) else read_document(source, name=name, max_bytes=self.max_bytes)
-        paragraphs = parse(doc.text)
+    def parse(
+        self, source: Source | Document | None = None, name: str | None = None, *, text: str | None = None
+    ) -> Report:
+        """Read and structure a report, without the models: paragraphs and metadata only. ``text``: the
+        report text itself, read as text whatever it looks like (``source`` then stays None). Text that
+        lost its line breaks is cut again (lawnlp.text.segment) and says so in ``Report.warnings``."""
+        if text is not None:
+            if source is not None:
+                raise TypeError("pass either a source or text=..., not both")
+            doc = read_text(text, name=name, max_bytes=self.max_bytes)
+        elif source is None:
+            raise TypeError("nothing to analyse: pass a path, bytes, a str, or text=...")
+        else:
+            doc = source if isinstance(source, Document) else read_document(source, name=name, max_bytes=self.max_bytes)
+        segmented = resegment(doc.text)
+        paragraphs = parse(segmented.text)
         if not any(not p.debris for p in paragraphs):
             raise ReportError("no report text found", doc.source)
-        return Report(source=doc.source, meta=extract_meta(paragraphs), paragraphs=paragraphs)
+        report = Report(source=doc.source, meta=extract_meta(paragraphs), paragraphs=paragraphs)
+        if segmented.warning:
+            report.warnings.append(segmented.warning)
+        lines = [p.norm for p in paragraphs]
+        report.genre = genre_score(lines)
+        if warning := genre_warning(lines, report.genre):
+            report.warnings.append(warning)
+        return report
 
     def label(self, reports: list[Report], brief: bool = True, batch_size: int | None = None) -> list[Report]:
         """Set sections, themes and (``brief``) briefs of parsed reports, each model called once for all."""
         batch_size = batch_size or self.batch_size
+        provenance = self.provenance
+        for r in reports:
+            r.provenance = dict(provenance)
         SectionLabeller(self.section_model)(reports, batch_size)
         ThemeLabeller(self.theme_model)(reports, batch_size)
+        if self.measures:  # research measures (lawnlp.measures): the audit and the stated indicators
+            for r in reports:
+                r.audit = audit_report(r)
+                r.indicators = extract_indicators(r)
         if brief:
             for r in reports:
                 r.brief = build_brief(r)
         return reports
 
-    def analyze(self, source: Source | Document, name: str | None = None, brief: bool = True) -> Report:
-        """Analyse one report: a path, the text itself, or bytes."""
-        return self.label([self.parse(source, name)], brief)[0]
+    def analyze(
+        self,
+        source: Source | Document | None = None,
+        name: str | None = None,
+        brief: bool = True,
+        *,
+        text: str | None = None,
+    ) -> Report:
+        """Analyse one report: a path, bytes, or a str (a path when it looks like one: lawnlp.reading.
+        looks_like_path; else the text), or ``text=`` the report text itself."""
+        return self.label([self.parse(source, name, text=text)], brief)[0]
 
     # -- many reports -----------------------------------------------------------------------------
     def analyze_batch(
@@ -145,7 +205,10 @@ class Analyzer:
 
     def summarize(self, source: Source | Report, max_chars: int = BRIEF.max_chars, rewriter: Any = None) -> Brief:
         """A brief of one report; ``rewriter`` (a lawnlp.briefs.rewrite.Rewriter or a local seq2seq model
-        directory) rewrites the extractive draft, guarded so that every number stays in the report."""
+        directory) rewrites the extractive draft, guarded so that every number stays in the report.
+        ``max_chars`` must be a positive number of characters."""
+        if isinstance(max_chars, bool) or not isinstance(max_chars, numbers.Integral) or max_chars <= 0:
+            raise ValueError(f"max_chars must be a positive number of characters, not {max_chars!r}")
         report = source if isinstance(source, Report) else self.analyze(source, brief=False)
         if report.paragraphs and report.paragraphs[0].section is None:
             report = self.label([report], brief=False)[0]
@@ -169,9 +232,9 @@ def default_analyzer() -> Analyzer:
     return Analyzer()
 
 
-def analyze(source: Source, name: str | None = None) -> Report:
-    """Analyse one report (path, text or bytes) with the default models."""
-    return default_analyzer().analyze(source, name=name)
+def analyze(source: Source | None = None, name: str | None = None, *, text: str | None = None) -> Report:
+    """Analyse one report (path, text or bytes; or ``text=`` the report text itself) with the default models."""
+    return default_analyzer().analyze(source, name=name, text=text)
 
 
 def analyze_batch(inputs: Iterable[Source], batch_size: int | None = None, **kwargs: Any) -> Iterator[Report]:

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from lawnlp.config import READING
-from lawnlp.reading import SUFFIXES, Document
+from lawnlp.errors import ReportError
+from lawnlp.reading import SUFFIXES, Document, looks_like_path
 
 NAME_COLUMNS = ("source", "path", "name", "id", "report_id")  # a Dataset column that names each row
 
@@ -21,7 +21,7 @@ def source_name(source: object) -> str:
         return source.source
     if isinstance(source, os.PathLike):
         return os.fsdecode(os.fspath(source))
-    if isinstance(source, str) and "\n" not in source and 0 < len(source) <= READING.max_path_chars:
+    if isinstance(source, str) and looks_like_path(source):
         return source
     return "<bytes>" if isinstance(source, (bytes, bytearray, memoryview)) else "<text>"
 
@@ -62,14 +62,34 @@ def iter_inputs(inputs: Any, column: str | None = None) -> Iterator[tuple[Any, s
 
 
 def expand_paths(paths: list[str]) -> list[str]:
-    """Files named directly, every report file (SUFFIXES) under a directory, and glob patterns."""
+    """Files named directly, every report file (SUFFIXES) under a directory, and glob patterns; each file
+    once (the same file named twice, or through a folder and a glob, is kept at its first place).
+
+    Raises ReportError, naming the argument and the fix, for a path that does not exist, a glob that
+    matches no file, a folder without report files, and when nothing is left to analyse.
+    """
     out: list[str] = []
+    seen: set[str] = set()
+    suffixes = " ".join(SUFFIXES)
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out += sorted(str(f) for f in path.rglob("*") if f.suffix.lower() in SUFFIXES)
-        elif any(ch in p for ch in "*?["):
-            out += sorted(f for f in glob.glob(p, recursive=True) if Path(f).is_file())
+            found = sorted(str(f) for f in path.rglob("*") if f.suffix.lower() in SUFFIXES and f.is_file())
+            if not found:
+                raise ReportError(f"no report files ({suffixes}) in this folder; check the folder or name the files", p)
+        elif any(ch in p for ch in "*?[") and not path.exists():
+            found = sorted(f for f in glob.glob(p, recursive=True) if Path(f).is_file())
+            if not found:
+                raise ReportError("no file matches this pattern; check the pattern and the folder it starts in", p)
+        elif path.exists():
+            found = [p]
         else:
-            out.append(p)
+            raise ReportError("no such file or folder; check the path", p)
+        for f in found:
+            key = os.path.realpath(f)
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
+    if not out:
+        raise ReportError("no report files to analyse", "<arguments>")
     return out

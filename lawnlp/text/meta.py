@@ -21,6 +21,7 @@ import re
 from collections import Counter
 
 from lawnlp.schema import Meta, Paragraph
+from lawnlp.text.departments import CJK, MINISTRY_RE, full_department_name, is_department
 from lawnlp.text.names import (
     FURNITURE_BODY_RE,
     OPENING_LEAD_RE,
@@ -37,7 +38,6 @@ from lawnlp.text.names import (
     subject,
 )
 from lawnlp.text.page import BOOK_TITLE_RE, Page, extract_year, page_of, published_of
-from lawnlp.text.departments import CJK, MINISTRY_RE, full_department_name, is_department
 from lawnlp.text.places import gazetteer, is_place_name, segment_units
 
 LEVEL_RANK = {"township": 0, "county": 1, "city": 2, "province": 3}

@@ -16,7 +16,9 @@ from lawnlp.training.examples import examples
 
 def evaluate(task: str, model, reports: list[AnnotatedReport]) -> dict:
     """Sections: accuracy, macro-F1 and per-label F1, in context and isolated.
-    Themes: micro/macro-F1 and per-theme precision/recall/F1."""
+    Themes: micro/macro-F1 and per-theme precision/recall/F1.
+    Macro-F1 averages over the labels that are in the gold labels or the predictions (a label the model
+    predicts that never occurs counts with F1 0; labels that occur in neither are left out)."""
     from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
 
     ex = examples(task, reports)
@@ -30,7 +32,10 @@ def evaluate(task: str, model, reports: list[AnnotatedReport]) -> dict:
             out[mode] = {
                 "accuracy": round(accuracy_score(ex.labels, pred), 4),
                 "macro_f1": round(
-                    f1_score(ex.labels, pred, labels=sorted(set(ex.labels)), average="macro", zero_division=0), 4
+                    f1_score(
+                        ex.labels, pred, labels=sorted(set(ex.labels) | set(pred)), average="macro", zero_division=0
+                    ),
+                    4,
                 ),
                 "per_label": {
                     lab: {
@@ -48,7 +53,7 @@ def evaluate(task: str, model, reports: list[AnnotatedReport]) -> dict:
     gold = np.array([[lab in ys for lab in THEME_IDS] for ys in ex.labels])
     got = np.array([[lab in ys for lab in THEME_IDS] for ys in pred])
     p, r, f, s = precision_recall_fscore_support(gold, got, zero_division=0)
-    present = gold.any(axis=0)
+    present = gold.any(axis=0) | got.any(axis=0)  # a label only predicted (false positives) counts, at F1 0
     return {
         "micro_f1": round(f1_score(gold, got, average="micro", zero_division=0), 4),
         "macro_f1": round(float(np.mean(f[present])), 4) if present.any() else 0.0,

@@ -13,6 +13,8 @@ from typing import Any
 from lawnlp.annotations.schema import AnnotatedReport
 from lawnlp.annotations.splits import split_reports
 from lawnlp.config import SEED
+from lawnlp.models.encoder import base_label
+from lawnlp.models.provenance import lawnlp_version, model_id
 from lawnlp.models.registry import load_model, model_backend, new_model
 from lawnlp.training.augment import augment
 from lawnlp.training.evaluate import evaluate
@@ -35,22 +37,25 @@ def train(
     backend wins over ``backend``); a new model starts from its backend's default settings
     (lawnlp.config), which ``params`` override. Each training report of the sections task is replaced by a
     structurally augmented copy (lawnlp.training.augment) with per-augmentation probability ``augment_p``.
-    ``data`` names the annotation file for the model card; ``progress`` (BERT) shows progress bars.
+    ``data`` names the annotation file for the model card, which also records the counts, the seed, the
+    ``init`` model (path and id), the base encoder and the settings; ``progress`` (BERT) shows progress bars.
     Returns (model, metrics)."""
     progress = params.pop("progress", True)
+    if init is not None:  # first, so that a wrong --init fails before any work (lawnlp.ModelError)
+        backend = model_backend(init)
+        model = load_model(init, task=task)
+        init_id = model_id(model)
+        if params:
+            model.settings = replace(model.settings, **params)
+    else:
+        model = new_model(task, backend, seed=seed, **params)
+        init_id = None
     splits = split_reports(reports, seed=seed)
     train_reports = splits["train"]
     if task == "sections" and augment_p > 0:
         rng = random.Random(seed)
         train_reports = [augment(r, rng, p=augment_p) for r in train_reports]
     train_ex, dev_ex = examples(task, train_reports), examples(task, splits["dev"])
-    if init is not None:
-        backend = model_backend(init)
-        model = load_model(init, task=task)
-        if params:
-            model.settings = replace(model.settings, **params)
-    else:
-        model = new_model(task, backend, seed=seed, **params)
     if hasattr(model, "progress"):
         model.progress = progress
     start = time.perf_counter()
@@ -67,6 +72,8 @@ def train(
         "test": evaluate(task, model, splits["test"]) if splits["test"] else {},
     }
     provenance = {
+        "task": task,
+        "lawnlp_version": lawnlp_version(),
         "data": str(data) if data is not None else None,
         "reports": len(reports),
         "train_reports": len(splits["train"]),
@@ -74,7 +81,10 @@ def train(
         "test_reports": len(splits["test"]),
         "seed": seed,
         "init": str(init) if init is not None else None,
+        "init_model": init_id,
         "backend": backend,
+        "base": base_label(model.settings.base) if backend == "bert" else None,
+        "settings": model.get_params(),
         "augment_p": augment_p if task == "sections" else None,
     }
     if out is not None:

@@ -31,6 +31,7 @@ def test_every_command_has_help(capsys):
         ["report", "--help"],
         ["train", "--help"],
         ["evaluate", "--help"],
+        ["info", "--help"],
         ["data", "--help"],
         ["data", "validate", "--help"],
         ["data", "stats", "--help"],
@@ -76,4 +77,25 @@ def test_bad_usage_exits_2(capsys):
 
 def test_parser_commands():
     sub = next(a for a in build_parser()._actions if a.dest == "command")
-    assert set(sub.choices) == {"analyze", "report", "summarize", "train", "evaluate", "data"}
+    assert set(sub.choices) == {"analyze", "report", "summarize", "train", "evaluate", "info", "data"}
+
+
+def test_lost_line_breaks_are_cut_again_and_said_on_stderr(reports, capsys):
+    joined = reports / "joined.txt"
+    joined.write_text("".join(plain(QINGHE).splitlines()), encoding="utf-8")
+    assert main(["analyze", str(joined), "--backend", "rules", "--no-progress"]) == 0
+    captured = capsys.readouterr()
+    row = json.loads(captured.out)
+    assert row["warnings"] and len(row["paragraphs"]) > 10 and row["meta"]["entity"] == "青禾镇"
+    assert "joined.txt: warning: the text seems to have lost its line breaks" in captured.err
+    assert main(["summarize", str(joined), "--max-chars", "120"]) == 0
+    captured = capsys.readouterr()
+    assert "lost its line breaks" in captured.err and 10 < len(captured.out.strip()) <= 120
+
+
+def test_missing_report_and_bad_budget(capsys):
+    assert main(["summarize", "nope"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["lawnlp: nope: file not found; check the path"]
+    assert main(["summarize", __file__, "--max-chars", "0"]) == 2
+    assert "positive" in capsys.readouterr().err

@@ -13,6 +13,8 @@ import pytest
 from lawnlp.labels import THEMES
 from lawnlp.outputs.page import render_html, write_html
 
+from corpus_texts import report_folder
+
 
 def _report(i: int, county: str, year: int, themes: list[str], level: str = "township", error: str | None = None):
     paragraphs = [
@@ -54,7 +56,7 @@ def test_render_contents():
     assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert "https://" not in page and "<link" not in page and "src=" not in page  # self-contained
     assert THEMES["talent_shortage"] in page and "50%（2）" in page  # 2 of the 4 readable reports
-    for key in ("by-level", "by-year", "by-county", "sections", "briefs", "theme-chart", "brief-search"):
+    for key in ("by-level", "by-year", "by-parent-township", "by-parent-county", "sections", "briefs", "theme-chart"):
         assert f'id="{key}"' in page
     assert "binary data" in page
     assert page.count("<tr>") >= 4
@@ -118,3 +120,56 @@ def test_chromium_renders_chart_and_filters_table(tmp_path: Path):
     rows = re.search(r'<table id="briefs">.*?</table>', dom, re.S).group()
     assert rows.count('<tr hidden=""') == 3 and "关键词2" in rows
     assert re.search(r'id="brief-count">1 / 4<', dom)
+
+
+def test_parents_are_grouped_by_level_and_nothing_shows_nan(tmp_path: Path):
+    """A city's parent (a province) never sits with townships' counties; no cell reads nan or None."""
+    reports = REPORTS[:4] + [_report(5, "云岭省", 2024, ["resources_weak"], level="city")]
+    page = render_html(reports)
+    township = re.search(r'<table class="breakdown" id="by-parent-township">.*?</table>', page, re.S).group()
+    city = re.search(r'<table class="breakdown" id="by-parent-city">.*?</table>', page, re.S).group()
+    assert "丰都县" in township and "云岭省" not in township and "忠县" not in township
+    assert "云岭省" in city and "乡镇（街道）：所属区县" in page and "市（州）：所属省区" in page
+    assert re.search(r">\s*(nan|None|NaN)\s*<", page) is None
+
+
+def test_not_reports_are_left_out_and_listed():
+    news = _report(6, "丰都县", 2024, ["talent_shortage"]) | {
+        "genre": 0.1,
+        "warnings": ["does not look like a 法治政府建设年度报告 (genre score 0.10 < 0.5); it reads like news"],
+    }
+    page = render_html(REPORTS + [news])
+    assert THEMES["talent_shortage"] in page and "50%（2）" in page  # still 2 of the 4 readable reports
+    listed = re.search(r'<table id="not-reports">.*?</table>', page, re.S).group()
+    assert "r6.txt" in listed and "reads like news" in listed
+    briefs = re.search(r'<table id="briefs">.*?</table>', page, re.S).group()
+    assert "r6.txt" not in briefs
+
+
+def test_page_reads_every_result_format(tmp_path: Path):
+    from lawnlp.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    report_folder(folder)
+    pages = {}
+    for fmt in ("jsonl", "csv", "parquet"):
+        out = tmp_path / f"results.{fmt}"
+        assert main(["analyze", str(folder), "-o", str(out), "--backend", "rules", "--no-progress"]) == 1
+        html = tmp_path / f"{fmt}.html"
+        assert main(["report", str(out), "-o", str(html)]) == 0
+        page = html.read_text(encoding="utf-8")
+        rows = re.search(r'<table id="briefs">.*?</table>', page, re.S).group()
+        assert rows.count("<tr>") == 1 + 4 and "binary data" in page
+        assert re.search(r">\s*(nan|None|NaN)\s*<", page) is None
+        pages[fmt] = re.sub(r"生成于 [^；]*；", "", page)  # the generation time aside
+    assert pages["csv"] == pages["jsonl"] == pages["parquet"]
+
+
+def test_cli_report_on_an_empty_result_file(tmp_path: Path, capsys):
+    from lawnlp.cli import main
+
+    empty = tmp_path / "results.csv"
+    empty.write_text("", encoding="utf-8")
+    assert main(["report", str(empty), "-o", str(tmp_path / "r.html")]) == 1
+    assert "no reports" in capsys.readouterr().err

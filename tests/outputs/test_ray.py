@@ -45,3 +45,41 @@ def test_ray_map_batches():
         ray.shutdown()
     assert sorted(df["source"]) == [f"r{i}" for i in range(6)]
     assert df["error"].isna().all() and (df["n_paragraphs"] > 5).all()
+
+
+def test_mapper_keeps_file_names_in_error_rows(tmp_path):
+    from lawnlp.outputs.ray_data import ReportMapper
+
+    good = tmp_path / "good.txt"
+    good.write_text(sample_texts(1)[0], encoding="utf-8")
+    missing = str(tmp_path / "missing.txt")
+    out = ReportMapper(backend="rules")({"text": [str(good), missing, sample_texts(2)[1]]})
+    assert out["source"] == [str(good), missing, "row:2"]
+    assert not out["error"][0] and missing in out["error"][1] and "file not found" in out["error"][1]
+
+
+def test_analyze_dataset_asks_for_an_actor_pool(monkeypatch):
+    """compute=ActorPoolStrategy(size=n), not the deprecated concurrency= (checked with a stand-in ray)."""
+    import sys
+    import types
+
+    from lawnlp.outputs.ray_data import ReportMapper, analyze_dataset
+
+    class Pool:
+        def __init__(self, size):
+            self.size = size
+
+    fake = types.ModuleType("ray")
+    fake.data = types.SimpleNamespace(ActorPoolStrategy=Pool)
+    monkeypatch.setitem(sys.modules, "ray", fake)
+    calls = []
+
+    class Dataset:
+        def map_batches(self, fn, **kwargs):
+            calls.append((fn, kwargs))
+            return "mapped"
+
+    assert analyze_dataset(Dataset(), concurrency=3, backend="rules") == "mapped"
+    fn, kwargs = calls[0]
+    assert fn is ReportMapper and "concurrency" not in kwargs and kwargs["compute"].size == 3
+    assert kwargs["fn_constructor_kwargs"] == {"backend": "rules"}

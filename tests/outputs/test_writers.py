@@ -42,10 +42,19 @@ def test_cli_jsonl_and_resume(folder: Path, tmp_path: Path, capsys):
     again = list(read_results(out))
     assert sorted(Path(r["source"]).name for r in again) == ["a.txt", "b.txt", "c-bad.txt", "d.txt", "e.txt"]
     assert again[:2] == first[:2]
-    # Everything done: a third run does nothing.
-    before = out.read_bytes()
+    # A third run retries only the report that failed (still junk: it fails again, exit 1) and keeps the rest.
+    capsys.readouterr()
+    assert main(args + ["--resume"]) == 1
+    assert "4 reports already" in capsys.readouterr().err
+    third = list(read_results(out))
+    assert sorted(Path(r["source"]).name for r in third) == sorted(Path(r["source"]).name for r in again)
+    assert [r for r in third if not r["error"]] == [r for r in again if not r["error"]]
+    # Fixed, it is analysed again and its error row replaced.
+    (folder / "c-bad.txt").write_text((folder / "a.txt").read_text(encoding="utf-8"), encoding="utf-8")
     assert main(args + ["--resume"]) == 0
-    assert out.read_bytes() == before
+    final = list(read_results(out))
+    assert len(final) == 5 and not any(r["error"] for r in final)
+    assert not Path(str(out) + ".partial").exists()
 
 
 def test_cli_csv_parquet_readable_and_resumable(folder: Path, tmp_path: Path):
@@ -107,3 +116,121 @@ def test_to_frame_shapes(rules: Analyzer, folder: Path):
     )
     with pytest.raises(ValueError):
         to_frame(reports, level="sentence")
+
+
+def _rules_args(folder: Path, out: Path, *extra: str) -> list[str]:
+    return ["analyze", str(folder), "-o", str(out), "--backend", "rules", "--no-progress", *extra]
+
+
+def test_csv_resume_after_a_cut_inside_a_utf8_character(folder: Path, tmp_path: Path):
+    out = tmp_path / "r.csv"
+    assert main(_rules_args(folder, out)) == 1
+    whole = list(read_results(out))
+    data = out.read_bytes()
+    cut = data.index("。".encode()) + 1  # inside the three bytes of the first 。
+    for end in (cut, len(data) // 2 + 1, len(data) - 2):
+        out.write_bytes(data[:end])
+        list(read_results(out))  # reading a cut file never fails
+        assert main(_rules_args(folder, out, "--resume")) == 1
+        again = list(read_results(out))
+        assert sorted(r["source"] for r in again) == sorted(r["source"] for r in whole)
+        assert sorted(len(r["paragraphs"]) for r in again) == sorted(len(r["paragraphs"]) for r in whole)
+
+
+def test_every_format_reads_back_as_the_same_reports(folder: Path, tmp_path: Path):
+    from lawnlp.rows import result_fields
+
+    got = {}
+    for fmt in ("jsonl", "csv", "parquet"):
+        out = tmp_path / f"r.{fmt}"
+        assert main(_rules_args(folder, out)) == 1
+        got[fmt] = [result_fields(r) for r in read_results(out)]
+        assert to_frame(out, level="report")["brief"].notna().sum() == 4
+        assert len(to_frame(str(out))) == sum(max(1, len(r["paragraphs"])) for r in got[fmt])
+    assert got["jsonl"] == got["csv"] == got["parquet"]
+    assert all(r["brief"]["text"] for r in got["csv"] if not r["error"])
+
+
+def test_overlapping_inputs_are_analysed_once(folder: Path, tmp_path: Path, capsys):
+    out = tmp_path / "r.jsonl"
+    a = str(folder / "a.txt")
+    args = ["analyze", str(folder), str(folder / "*.txt"), a, a, "-o", str(out), "--backend", "rules", "--no-progress"]
+    assert main(args) == 1
+    sources = [Path(r["source"]).name for r in read_results(out)]
+    assert sorted(sources) == ["a.txt", "b.txt", "c-bad.txt", "d.txt", "e.txt"]
+
+
+def test_missing_inputs_and_unwritable_outputs_are_one_line_errors(folder: Path, tmp_path: Path, capsys, monkeypatch):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    cases = [
+        (["analyze", "/no/such/dir", "-o", str(tmp_path / "o.jsonl")], "/no/such/dir", "no such file"),
+        (["analyze", str(tmp_path / "*.docx"), "-o", str(tmp_path / "o.jsonl")], "*.docx", "no file matches"),
+        (["analyze", str(empty), "-o", str(tmp_path / "o.jsonl")], "empty", "no report files"),
+        (["analyze", str(folder), "-o", str(tmp_path / "nofolder" / "o.jsonl")], "o.jsonl", "does not exist"),
+        (["analyze", str(folder), "-o", str(empty)], "empty", "is a folder"),
+        (["summarize", "nope"], "nope", "file not found"),
+    ]
+    for argv, name, message in cases:
+        capsys.readouterr()
+        assert main(argv + ["--backend", "rules"] if argv[0] == "analyze" else argv) == 1
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and name in err[0] and message in err[0], err
+    assert not (tmp_path / "o.jsonl").exists()
+    import lawnlp.outputs.writers as writers
+
+    monkeypatch.setattr(writers.os, "access", lambda path, mode: False)  # root may write anywhere: simulate
+    assert main(["analyze", str(folder), "-o", str(tmp_path / "o.csv"), "--backend", "rules"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "permission denied" in err[0]
+
+
+KILLER = """
+import sys
+from lawnlp.pipeline import Analyzer
+from lawnlp.outputs.files import analyze_files
+
+def done(report):
+    print(report.source, flush=True)
+
+analyze_files(Analyzer(backend="rules"), sys.argv[2:], output=sys.argv[1], resume=True, progress=False,
+              workers=0, on_report=done)
+"""
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_kill_9_never_leaves_an_empty_or_partial_result_file(tmp_path: Path, fmt: str):
+    """A resumed run killed (SIGKILL) after its rewrite and a few reports: the result file is still the
+    complete one of the run before, and the next resume ends with every report once."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from corpus_texts import sample_texts
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    paths = []
+    for i, text in enumerate(sample_texts(24) * 2):
+        path = folder / f"r{i:02d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    out = tmp_path / f"r.{fmt}"
+    rules = Analyzer(backend="rules")
+    analyze_files(rules, paths[:10], output=str(out), progress=False)
+    before = out.read_bytes()
+    script = tmp_path / "run.py"
+    script.write_text(KILLER, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    proc = subprocess.Popen([sys.executable, str(script), str(out), *paths], env=env, stdout=subprocess.PIPE, text=True)
+    for _ in range(5):
+        assert proc.stdout.readline()
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    proc.stdout.close()
+    assert out.read_bytes() == before  # never rewritten in place, never empty
+    counts = analyze_files(rules, paths, output=str(out), resume=True, progress=False)
+    assert counts["skipped"] >= 15  # the first run's 10 and the killed run's 5 (from its partial file)
+    final = list(read_results(out))
+    assert sorted(r["source"] for r in final) == paths and not any(r["error"] for r in final)

@@ -467,3 +467,26 @@ def test_legacy_doc_is_refused(tmp_path):
 def test_report_error_is_a_value_error():
     with pytest.raises(ValueError):
         read_document(b"\x00\x01\x02\x03" * 10)
+
+
+TABLE_PAGE = """<html><head><meta charset="utf-8"><title>青山镇报告</title></head><body>
+<table><tr><td>青山县人民政府</td></tr>
+<tr><td><ul><li><a href="#">首页</a></li><li><a href="#">政务公开</a></li><li><a href="#">办事服务</a></li></ul></td></tr>
+<tr><td>当前位置：<a href="#">首页</a> &gt; <a href="#">政务公开</a> &gt; <a href="#">法治政府建设</a></td></tr>
+<tr><td><table><tr><td>索引号：</td><td>0012/2024-00003</td><td>发布日期：</td><td>2024-02-18</td></tr></table></td></tr>
+<tr><td><b>青山镇2023年法治政府建设年度报告</b></td></tr>
+<tr><td><p>2023年，青山镇扎实推进法治政府建设。</p><p>一、主要举措和成效</p></td></tr>
+<tr><td><h3>相关文章</h3><ul><li><a href="#">关于开展普法宣传月活动的通知</a></li><li><a href="#">县政府工作要点</a></li></ul></td></tr>
+</table></body></html>"""
+
+
+def test_table_layout_page_without_navigation_and_with_metadata_as_fields():
+    lines = read_document(TABLE_PAGE.encode(), name="t.html").text.split("\n")
+    assert "首页" not in lines and "政务公开" not in lines and not any("当前位置" in line for line in lines)
+    assert not any("普法宣传月" in line for line in lines)
+    assert "索引号：0012/2024-00003" in lines and "发布日期：2024-02-18" in lines
+    assert lines[-3:] == [
+        "青山镇2023年法治政府建设年度报告",
+        "2023年，青山镇扎实推进法治政府建设。",
+        "一、主要举措和成效",
+    ]
