@@ -124,6 +124,18 @@ class RuntimeSettings:
     accel: str = "auto"  # CPU acceleration of the BERT models (lawnlp.models.accel)
 
 
+@dataclass(frozen=True)
+class CascadeSettings:
+    """The confidence cascade (lawnlp.models.cascade): the lite models decide what they are sure of, BERT
+    the rest. Chosen on the corpus dev split by benchmarks/bench_cascade.py (never on test).
+
+    ``section_threshold``: the lite section model's top probability from which it decides a paragraph.
+    """
+
+    section_threshold: float = 0.9
+
+
+CASCADE = CascadeSettings()
 READING = ReadingSettings()
 GENRE = GenreSettings()
 SEGMENT = SegmentSettings()

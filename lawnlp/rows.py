@@ -27,7 +27,7 @@ from lawnlp.schema import Report
 REPORT_COLUMNS = ("source", "entity", "county", "year", "level", "n_paragraphs", "error")
 PARAGRAPH_COLUMNS = ("index", "line", "text", "section", "themes", "heading_level", "numbering", "debris")
 # Where each report column lives in a report's dict form (``Report.to_dict()``).
-PROVENANCE_COLUMNS = ("lawnlp_version", "backend", "sections_model", "themes_model", "base_encoder", "accel")
+PROVENANCE_COLUMNS = ("lawnlp_version", "backend", "sections_model", "themes_model", "base_encoder", "accel", "cascade")
 # not_report: the genre score is below GENRE.threshold (lawnlp.text.genre); derived, not stored.
 RESULT_COLUMNS = ("published", "brief", "warnings", "genre", "not_report") + PROVENANCE_COLUMNS
 FIELD_PATHS: dict[str, tuple[str, ...]] = {

@@ -16,7 +16,8 @@
   (the guide: a heading takes the label of the part it opens), so each such group takes the label
   with the highest summed log-probability over its members; members the model puts in ``other``
   (a signature or date after the last part) keep their own label. A heading that names two parts
-  leaves its group unsmoothed and takes the label of the first content under it (FORMAT.md, 5).
+  leaves its group unsmoothed and takes the label of the first content under it (FORMAT.md, 5). A group
+  is cut where a paragraph inside it opens the plans part (下一步，… after the last problem under a heading).
 - ``split_items``: a dense shortcomings paragraph (一是…二是…, or problems chained with ；) is tagged item
   by item and merged.
 """
@@ -106,6 +107,15 @@ def _names_next_year(text: str, year: int | None) -> bool:
     return year is not None and bool(re.search(rf"{year + 1}\s*年(?!\s*\d{{1,2}}\s*月)", text))
 
 
+def opens_plans(p: Paragraph, year: int | None = None) -> bool:
+    """Does body paragraph ``p`` open the plans part (下一步，… / 2025年，我镇将…)?"""
+    if p.heading_level is not None:
+        return False
+    if OPENS_PLANS_RE.match(p.norm):
+        return True
+    return year is not None and bool(re.match(rf"^{year + 1}\s*年(?:度)?[，,]", p.norm))
+
+
 def plans_evidence(paragraphs: list[Paragraph], year: int | None = None) -> list[bool]:
     """For each paragraph: is there evidence that it belongs to the plans part (see the module docstring)?"""
     out: list[bool] = []
@@ -119,11 +129,7 @@ def plans_evidence(paragraphs: list[Paragraph], year: int | None = None) -> list
             words = LOOSE_NUMBERING_RE.sub("", p.norm, count=1)
             if "plans" in heading_parts(p.norm, p.heading_level) or _names_next_year(words[:30], year):
                 active_level = p.heading_level if active_level is None else active_level
-        elif (
-            active_level is None
-            and OPENS_PLANS_RE.match(p.norm)
-            or (active_level is None and year is not None and re.match(rf"^{year + 1}\s*年(?:度)?[，,]", p.norm))
-        ):
+        elif active_level is None and opens_plans(p, year):
             active_level = depth if depth else 0
         out.append(active_level is not None)
     return out
@@ -174,6 +180,20 @@ def heading_groups(paragraphs: list[Paragraph]) -> list[list[int]]:
     return groups
 
 
+def _split_at_plans(groups: list[list[int]], paragraphs: list[Paragraph], year: int | None) -> list[list[int]]:
+    """Heading groups cut where a paragraph inside them opens the plans part: 下一步，我们将… after the
+    last problem under a heading, and the two sides are not smoothed together."""
+    out = []
+    for group in groups:
+        start = 0
+        for j in range(1, len(group)):
+            if opens_plans(paragraphs[group[j]], year):
+                out.append(group[start:j])
+                start = j
+        out.append(group[start:])
+    return out
+
+
 def smooth_sections(
     paragraphs: list[Paragraph], proba: np.ndarray, labels: tuple[str, ...], year: int | None = None
 ) -> list[str]:
@@ -189,7 +209,7 @@ def smooth_sections(
     pred = [labels[k] for k in proba.argmax(axis=1)]
     other = labels.index("other") if "other" in labels else -1
     logp = np.log(np.clip(proba, 1e-9, 1.0))
-    for group in heading_groups(paragraphs):
+    for group in _split_at_plans(heading_groups(paragraphs), paragraphs, year):
         head = paragraphs[group[0]]
         if _is_merged(heading_parts(head.norm, head.heading_level)):
             content = [i for i in group[1:] if pred[i] != "other"]

@@ -97,6 +97,10 @@ def accelerate(model: Any, mode: str | None) -> Any:
     mode = (mode or "none").lower()
     if mode not in ACCEL_MODES:
         raise ValueError(f"unknown accel {mode!r} (use one of {', '.join(ACCEL_MODES)})")
+    if hasattr(model, "members"):  # an ensemble (lawnlp.models.ensemble): its BERT members
+        fast = copy.copy(model)
+        fast.members = [accelerate(m, mode) for m in model.members]
+        return fast
     if getattr(model, "net_", None) is None:  # lite and rules models (and no torch import for them)
         return model
     if mode == "auto":

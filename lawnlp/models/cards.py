@@ -47,6 +47,8 @@ def _data_line(provenance: dict | None) -> str:
         parts.append(
             f"training continued from `{p['init']}`" + (f" ({p['init_model']})" if p.get("init_model") else "")
         )
+    elif p.get("backend") == "ensemble":
+        parts.append("members " + " + ".join(f"`{m}`" for m in p.get("members", [])) + ", thresholds tuned on dev")
     else:
         parts.append(
             "trained from scratch" if p.get("backend") == "lite" else "head and top layers trained from the base"
@@ -116,3 +118,18 @@ def lite_card(model: Any, metrics: dict | None = None, provenance: dict | None =
     return render_card(
         model.task, "lite", LITE_MODEL, model.get_params(), model.labels, "Apache-2.0.", metrics, provenance
     )
+
+
+ENSEMBLE_MODEL = (
+    "the larger of the theme probabilities of $members (each its own model directory, loaded with it), "
+    "against per-theme thresholds tuned on the dev split for the combination; no weights of its own."
+)
+
+
+def ensemble_card(member_dirs: list[str], metrics: dict | None = None, provenance: dict | None = None) -> str:
+    from lawnlp.labels import THEME_IDS
+
+    members = " and ".join(f"`{m}`" for m in member_dirs)
+    text = Template(ENSEMBLE_MODEL).substitute(members=members)
+    license = "that of its members (see their cards)."
+    return render_card("themes", "ensemble", text, {"combine": "max"}, THEME_IDS, license, metrics, provenance)

@@ -4,7 +4,8 @@ each model's id, the base encoder and the acceleration. Computed once per analys
 A model's id is its directory name and a short hash of its weights file (``sections-bert@1a2b3c4d5e6f``:
 the first 12 hex digits of the SHA-256 of ``model.safetensors`` or ``lite.json``), so two results can be
 told apart even when a retrained model keeps the directory name; a model passed in memory is named by its
-class, and keyword rules by ``rules``.
+class, and keyword rules by ``rules``. An ensemble (lawnlp.models.ensemble) is named by its directory, the
+hash of its config.json (its thresholds) and its members' ids: ``themes-ensemble@…(themes-bert@…+themes-lite@…)``.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from lawnlp.models.encoder import base_label
+from lawnlp.rows import PROVENANCE_COLUMNS
 
 # The keys of Report.provenance, in order; lawnlp.rows has the same names as columns.
-KEYS = ("lawnlp_version", "backend", "sections_model", "themes_model", "base_encoder", "accel")
-WEIGHTS_FILES = ("model.safetensors", "lite.json")
+KEYS = PROVENANCE_COLUMNS  # the one list of provenance keys, in the row layout
+WEIGHTS_FILES = ("model.safetensors", "lite.json", "config.json")  # the first there; config: ensembles
 HASH_CHARS = 12
 
 
@@ -50,8 +52,16 @@ def weights_hash(model_dir: str | Path) -> str | None:
     return None
 
 
+def _members(model: Any) -> list[Any]:
+    """The models a model runs: an ensemble's members, else the model itself."""
+    return list(getattr(model, "members", None) or [model])
+
+
 def backend_of(model: Any) -> str:
-    """The backend a model object belongs to: bert, lite, rules, or "custom" (another class)."""
+    """The backend a model object belongs to: bert, lite, rules, "custom" (another class), or for an
+    ensemble its members' backends joined by "+"."""
+    if getattr(model, "members", None):
+        return "+".join(dict.fromkeys(backend_of(m) for m in model.members))
     module = type(model).__module__
     for backend in ("bert", "lite", "rules"):
         if module.startswith(f"lawnlp.models.{backend}"):
@@ -62,15 +72,19 @@ def backend_of(model: Any) -> str:
 def model_id(model: Any) -> str:
     """``<directory name>@<weights hash>`` for a model loaded from a directory, else its kind."""
     path = getattr(model, "model_dir_", None)
+    if path is not None and getattr(model, "members", None):
+        members = "+".join(model_id(m) for m in model.members)
+        return f"{Path(path).name}@{weights_hash(path)}({members})"
     if path is not None:
         digest = weights_hash(path)
         return f"{Path(path).name}@{digest}" if digest else Path(path).name
     return "rules" if backend_of(model) == "rules" else type(model).__name__
 
 
-def provenance(section_model: Any, theme_model: Any) -> dict[str, Any]:
-    """The provenance record of results made with these two models (keys: ``KEYS``)."""
-    models = (section_model, theme_model)
+def provenance(section_model: Any, theme_model: Any, cascade: str | None = None) -> dict[str, Any]:
+    """The provenance record of results made with these two models (keys: ``KEYS``); ``cascade`` says which
+    fast models decided where they were sure, and from what confidence."""
+    models = [m for model in (section_model, theme_model) for m in _members(model)]
     backends = list(dict.fromkeys(backend_of(m) for m in models))
     bases = [base_label(m.settings.base) for m in models if backend_of(m) == "bert" and hasattr(m, "settings")]
     accels = list(dict.fromkeys(getattr(m, "accel_", "none") for m in models if backend_of(m) == "bert"))
@@ -81,6 +95,7 @@ def provenance(section_model: Any, theme_model: Any) -> dict[str, Any]:
         "themes_model": model_id(theme_model),
         "base_encoder": "+".join(dict.fromkeys(bases)) or None,
         "accel": "+".join(accels) or "none",
+        "cascade": cascade,
     }
 
 
@@ -100,16 +115,16 @@ def installation() -> dict[str, Any]:
 
     from lawnlp.errors import ModelError
     from lawnlp.models.encoder import BASE_DISTRIBUTION, default_base_path, native_bf16
-    from lawnlp.models.registry import BACKENDS, TASKS, resolve_backend, shipped_location, unavailable
+    from lawnlp.models.registry import BACKENDS, TASKS, default_dir, resolve_backend, shipped_location, unavailable
     from lawnlp.models.threads import THREAD_ENV, available_cores
 
     path, origin = shipped_location()
     directories = {}
     for task in TASKS:
         for backend in ("bert", "lite"):
-            why = unavailable(task, backend)
-            digest = weights_hash(path / f"{task}-{backend}") if why is None else None
-            directories[f"{task}-{backend}"] = f"ok ({digest})" if why is None else f"unavailable: {why}"
+            why, where = unavailable(task, backend), default_dir(task, backend)
+            digest = weights_hash(where) if why is None else None
+            directories[where.name] = f"ok ({digest})" if why is None else f"unavailable: {why}"
     try:
         base = f"{default_base_path()} ({BASE_DISTRIBUTION} {_version(BASE_DISTRIBUTION)})"
     except ModelError as exc:

@@ -3,7 +3,9 @@ loading a model directory of either backend.
 
 Backends: ``bert`` (fine-tuned Chinese BERT, lawnlp.models.bert), ``lite`` (jieba + TF-IDF + logistic
 regression, lawnlp.models.lite) and ``rules`` (keywords, lawnlp.models.rules). Every model meets the
-interfaces of lawnlp.models.base.
+interfaces of lawnlp.models.base. A directory saved with ``backend: "ensemble"`` (lawnlp.models.ensemble)
+combines other model directories; the shipped BERT theme tagger is one (``themes-ensemble``: BERT and lite
+together, the better tagger on the test split), used for themes under ``backend="bert"`` where it is there.
 
 The shipped models are the top-level ``models/`` folder of the source tree, installed with the package as
 ``lawnlp.shipped`` (pyproject.toml maps it; a wheel carries it) and found through importlib.resources;
@@ -30,7 +32,8 @@ SHIPPED_PACKAGE = "lawnlp.shipped"
 SOURCE_MODELS = Path(__file__).resolve().parents[2] / "models"  # a checkout run without installing
 BACKENDS = ("auto", "bert", "lite", "rules")
 TASKS = ("sections", "themes")
-MODEL_FILES = {"bert": ("config.json", "model.safetensors"), "lite": ("lite.json",)}
+MODEL_FILES = {"bert": ("config.json", "model.safetensors"), "lite": ("lite.json",), "ensemble": ("config.json",)}
+ENSEMBLE_DIR = "themes-ensemble"  # the shipped BERT+lite theme tagger, default for themes with backend bert
 FIX = f"reinstall lawnlp (its wheel carries the models), set {MODELS_ENV}=DIR, or pass backend 'rules' for keywords"
 
 
@@ -113,11 +116,14 @@ def load_model(path: str | os.PathLike, task: str, base: str | os.PathLike | Non
     if missing:
         raise ModelNotFound(f"{path}: {missing[0]} missing (a model directory saved by lawnlp train)")
     try:
-        model = (
-            model_class(task, backend).from_pretrained(path)
-            if backend == "lite"
-            else model_class(task, backend).from_pretrained(path, base=base)
-        )
+        if backend == "ensemble":
+            from lawnlp.models.ensemble import EnsembleThemeTagger
+
+            model = EnsembleThemeTagger.from_pretrained(path, lambda p, t: load_model(p, t, base))
+        elif backend == "lite":
+            model = model_class(task, backend).from_pretrained(path)
+        else:
+            model = model_class(task, backend).from_pretrained(path, base=base)
     except ModelError:
         raise
     except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -126,9 +132,31 @@ def load_model(path: str | os.PathLike, task: str, base: str | os.PathLike | Non
     return model
 
 
+def default_dir(task: str, backend: str) -> Path:
+    """The shipped model directory for ``task`` with ``backend`` ("bert"/"lite"): ``<task>-<backend>``,
+    except themes with BERT, which take ``themes-ensemble`` (BERT + lite) where that directory is there."""
+    if task == "themes" and backend == "bert" and (shipped_dir() / ENSEMBLE_DIR / "config.json").is_file():
+        return shipped_dir() / ENSEMBLE_DIR
+    return shipped_dir() / f"{task}-{backend}"
+
+
 def _why(task: str, backend: str) -> tuple[str, bool] | None:
     """(why the shipped model cannot load, whether files are missing), or None when it can."""
-    path = shipped_dir() / f"{task}-{backend}"
+    path = default_dir(task, backend)
+    if path.name == ENSEMBLE_DIR:
+        members = json.loads((path / "config.json").read_text(encoding="utf-8")).get("members", [])
+        for member in members:
+            try:
+                why = _why_dir(path.parent / member, model_backend(path.parent / member))
+            except ModelError as exc:
+                why = (str(exc), True)
+            if why:
+                return why
+        return None
+    return _why_dir(path, backend)
+
+
+def _why_dir(path: Path, backend: str) -> tuple[str, bool] | None:
     for name in MODEL_FILES[backend]:
         if not (path / name).is_file():
             return f"{path / name} not found", True
@@ -178,7 +206,7 @@ def _load_default(task: str, backend: str) -> Any:
     why = _why(task, resolved)
     if why:
         raise ModelError(f"shipped {task}-{resolved} model unavailable: {_with_fix([why])}")
-    return load_model(shipped_dir() / f"{task}-{resolved}", task)
+    return load_model(default_dir(task, resolved), task)
 
 
 def load_section_model(path: str | os.PathLike | None = None, backend: str = "auto") -> Any:

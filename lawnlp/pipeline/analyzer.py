@@ -11,12 +11,13 @@ from functools import lru_cache
 from typing import Any
 
 from lawnlp.briefs import build_brief
-from lawnlp.config import BRIEF, READING, RUNTIME
+from lawnlp.config import BRIEF, CASCADE, READING, RUNTIME, CascadeSettings
 from lawnlp.errors import ReportError
 from lawnlp.labelling import SectionLabeller, ThemeLabeller
 from lawnlp.measures import audit_report, extract_indicators
 from lawnlp.models import load_section_model, load_theme_model, resolve_backend
 from lawnlp.models.accel import accelerate
+from lawnlp.models.cascade import CascadeSectionModel
 from lawnlp.reading import Document, read_document, read_text
 from lawnlp.schema import Brief, Report
 from lawnlp.text.genre import genre_score, genre_warning
@@ -40,6 +41,10 @@ class Analyzer:
     ``workers`` and ``group_paragraphs``: the batch path (lawnlp.pipeline.batch); ``threads``: torch
     threads (None: one per available core unless OMP_NUM_THREADS or torch.set_num_threads chose).
     ``measures``: compute each report's research measures (``Report.audit``, ``Report.indicators``).
+    ``cascade``: True (CascadeSettings defaults), a CascadeSettings, or False: with a BERT section model,
+    the lite model ``fast_sections`` (default: the shipped one, for the shipped BERT) labels the
+    paragraphs it is sure of and BERT the rest — 3.5x faster, 99.5% the same labels on dev
+    (benchmarks/bench_cascade.py); provenance["cascade"] records it.
     The models are loaded on first use and kept (``section_model``, ``theme_model``).
     """
 
@@ -55,7 +60,11 @@ class Analyzer:
         group_paragraphs: int = RUNTIME.group_paragraphs,
         threads: int | None = None,
         measures: bool = True,
+        cascade: bool | CascadeSettings = True,
+        fast_sections: Any = None,
     ):
+        self.cascade = CASCADE if cascade is True else cascade or None
+        self.fast_sections = fast_sections
         self.sections = sections
         self.measures = measures
         self.themes = themes
@@ -86,6 +95,27 @@ class Analyzer:
             self._loaded[task] = accelerate(model, self.accel) if self.accel else model
         return self._loaded[task]
 
+    def labelling_model(self, task: str) -> Any:
+        """The model that labels ``task`` paragraphs: the primary model, or for sections — with ``cascade``
+        and a BERT primary — a cascade in which a lite model decides the paragraphs it is sure of
+        (lawnlp.models.cascade): ``fast_sections`` when given, else the shipped lite model when the
+        primary is the shipped one. A BERT model of your own without ``fast_sections`` runs alone."""
+        if task != "sections":
+            return self._model(task)
+        if "cascade" not in self._loaded:
+            primary = self._model(task)
+            model = primary
+            if self.cascade and getattr(primary, "net_", None) is not None:
+                fast = self.fast_sections
+                if isinstance(fast, (str, os.PathLike)):
+                    fast = load_section_model(fast)
+                elif fast is None and self.sections is None:
+                    fast = load_section_model(backend="lite")
+                if fast is not None:
+                    model = CascadeSectionModel(fast, primary, self.cascade.section_threshold)
+            self._loaded["cascade"] = model
+        return self._loaded["cascade"]
+
     @property
     def section_model(self) -> Any:
         return self._model("sections")
@@ -101,13 +131,20 @@ class Analyzer:
         if self._provenance is None:
             from lawnlp.models.provenance import provenance
 
-            self._provenance = provenance(self.section_model, self.theme_model)
+            sections = self.labelling_model("sections")
+            cascade = None
+            if isinstance(sections, CascadeSectionModel):
+                from lawnlp.models.provenance import model_id
+
+                cascade = f"sections: {model_id(sections.fast)} where p>={sections.threshold}"
+            self._provenance = provenance(self.section_model, self.theme_model, cascade)
         return self._provenance
 
     def prepare(self) -> None:
         """Load both models and, when one runs on torch, set its CPU threads (lawnlp.models.threads)."""
         models = (self.section_model, self.theme_model)
-        if any(getattr(m, "net_", None) is not None for m in models):
+        parts = [x for m in models for x in (m, *getattr(m, "members", ()))]  # an ensemble's members too
+        if any(getattr(x, "net_", None) is not None for x in parts):
             from lawnlp.models.threads import configure_threads
 
             configure_threads(self.threads)
@@ -146,8 +183,8 @@ class Analyzer:
         provenance = self.provenance
         for r in reports:
             r.provenance = dict(provenance)
-        SectionLabeller(self.section_model)(reports, batch_size)
-        ThemeLabeller(self.theme_model)(reports, batch_size)
+        SectionLabeller(self.labelling_model("sections"))(reports, batch_size)
+        ThemeLabeller(self.labelling_model("themes"))(reports, batch_size)
         if self.measures:  # research measures (lawnlp.measures): the audit and the stated indicators
             for r in reports:
                 r.audit = audit_report(r)

@@ -90,3 +90,43 @@ def train(
     if out is not None:
         model.save_pretrained(out, metrics=metrics, provenance=provenance)
     return model, metrics
+
+
+def build_theme_ensemble(
+    reports: list[AnnotatedReport],
+    members: list[str | os.PathLike],
+    out: str | os.PathLike | None = None,
+    seed: int = SEED,
+    data: str | os.PathLike | None = None,
+) -> tuple[Any, dict]:
+    """Combine saved theme taggers (model directories, e.g. ``themes-bert`` and ``themes-lite``) into one
+    (lawnlp.models.ensemble): per-theme thresholds tuned on the dev split of ``reports``, evaluated on its
+    test split, saved to ``out`` (which must sit in the same folder as the members: the ensemble names them
+    relative to it). Returns (ensemble, metrics)."""
+    from pathlib import Path
+
+    from lawnlp.models.ensemble import EnsembleThemeTagger
+
+    members = [Path(m) for m in members]
+    if out is not None and any(m.resolve().parent != Path(out).resolve().parent for m in members):
+        raise ValueError(f"{out}: an ensemble must sit in the same folder as its members ({members})")
+    ensemble = EnsembleThemeTagger([load_model(m, "themes") for m in members])
+    splits = split_reports(reports, seed=seed)
+    dev = examples("themes", splits["dev"])
+    ensemble.tune_thresholds(dev.texts, dev.labels)
+    metrics = {"dev_examples": len(dev), "test": evaluate("themes", ensemble, splits["test"]) if splits["test"] else {}}
+    provenance = {
+        "task": "themes",
+        "lawnlp_version": lawnlp_version(),
+        "data": str(data) if data is not None else None,
+        "reports": len(reports),
+        "train_reports": len(splits["train"]),
+        "dev_reports": len(splits["dev"]),
+        "test_reports": len(splits["test"]),
+        "seed": seed,
+        "backend": "ensemble",
+        "members": [model_id(m) for m in ensemble.members],
+    }
+    if out is not None:
+        ensemble.save_pretrained(out, [m.name for m in members], metrics=metrics, provenance=provenance)
+    return ensemble, metrics

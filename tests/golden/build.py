@@ -63,7 +63,7 @@ def result_record(report) -> dict:
     """The analyze() output as compared: every field, texts as hashes."""
     d = report.to_dict()
     return {
-        "meta": {k: d["meta"].get(k) for k in ("entity", "county", "year", "level")},
+        "meta": {k: d["meta"].get(k) for k in ("entity", "county", "year", "level", "published")},
         "paragraphs": [
             [
                 p["line"],

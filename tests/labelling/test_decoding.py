@@ -41,3 +41,17 @@ def test_split_items():
     items = split_items(text)
     assert len(items) == 4 and items[1].startswith("一是") and items[3].startswith("三是")
     assert split_items("一是人才不足。") == []
+
+
+def test_next_year_wording_inside_a_heading_group_starts_the_plans_part():
+    # the last problem's heading is followed, without a new heading, by 下一步 and the plans: the problem
+    # keeps its label although the plans outnumber it in the heading's group
+    ps = parse(
+        "二、存在的问题和下一步打算\n（一）执法力量不足。\n乡镇执法队伍仅3人。\n（二）政务公开质量参差不齐。\n"
+        "部分网站更新不及时。\n下一步，我们将重点做好以下工作：一是充实执法力量。\n二是推进精准普法。\n三是加强政务公开。"
+    )
+    proba = _proba(
+        [("shortcomings", 0.6), ("shortcomings", 0.9), ("shortcomings", 0.9), ("shortcomings", 0.9)]
+        + [("shortcomings", 0.9), ("plans", 0.97), ("plans", 0.97), ("plans", 0.97)]
+    )
+    assert smooth_sections(ps, proba, SECTION_IDS) == ["shortcomings"] * 5 + ["plans"] * 3
