@@ -80,14 +80,19 @@ def main(argv: list[str] | None = None) -> int:
 
         items = sample_items(args.samples, REPO / "training" / "data" / "samples_labels.jsonl")
         half = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "。": "."})
-        variants = {"as written": items,
-                    "traditional": [(n, opencc.OpenCC("s2t").convert(t), g, th) for n, t, g, th in items],
-                    "half-width": [(n, t.translate(half), g, th) for n, t, g, th in items]}
+        variants = {
+            "as written": items,
+            "traditional": [(n, opencc.OpenCC("s2t").convert(t), g, th) for n, t, g, th in items],
+            "half-width": [(n, t.translate(half), g, th) for n, t, g, th in items],
+        }
         result["samples"] = {}
         for name, its in variants.items():
             for label, analyzer in (("cascade", cascade), ("bert", bert)):
                 e = evaluate_end_to_end(analyzer, its)
-                result["samples"][f"{name}/{label}"] = {"accuracy": e["accuracy"], "all_themes_found": e["all_themes_found"]}
+                result["samples"][f"{name}/{label}"] = {
+                    "accuracy": e["accuracy"],
+                    "all_themes_found": e["all_themes_found"],
+                }
         print("samples:", json.dumps(result["samples"], ensure_ascii=False), flush=True)
     print("test:", result["test"])
     if args.json:

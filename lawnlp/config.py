@@ -119,7 +119,9 @@ class RuntimeSettings:
     """How the analyser runs its models (lawnlp.pipeline): explicit arguments of ``Analyzer``."""
 
     batch_size: int = 32  # paragraphs per model forward pass
-    group_paragraphs: int = 512  # paragraphs of many reports labelled together (length-bucketed batches)
+    # paragraphs of many reports labelled together (batches cut by exact token length); 2048 against 512:
+    # measured in benchmarks/bench_batch.py (modes bert, bert-group512; benchmarks/README.md)
+    group_paragraphs: int = 2048
     workers: int = 1  # threads reading and parsing the next reports while the models run
     accel: str = "auto"  # CPU acceleration of the BERT models (lawnlp.models.accel)
 

@@ -97,6 +97,8 @@ def accelerate(model: Any, mode: str | None) -> Any:
     mode = (mode or "none").lower()
     if mode not in ACCEL_MODES:
         raise ValueError(f"unknown accel {mode!r} (use one of {', '.join(ACCEL_MODES)})")
+    if mode == "none":
+        return model
     if hasattr(model, "members"):  # an ensemble (lawnlp.models.ensemble): its BERT members
         fast = copy.copy(model)
         fast.members = [accelerate(m, mode) for m in model.members]

@@ -59,17 +59,35 @@ class _BertModel:
         self.net_ = build_network(base_dir, len(self.labels), self.settings.trainable_layers)
         self.max_positions_ = self.net_.encoder.config.max_position_embeddings
 
-    def encode(self, texts: list[str], contexts: list[SectionContext | None] | None):
-        """Token tensors of a batch: (context segment, text) pairs when any context is given, else texts.
-        Never more tokens than the base has positions for; lengths padded to a multiple of 8."""
+    def encode(self, texts: list[str], contexts: list[SectionContext | None] | None, pad: bool = True):
+        """Token ids of (context segment, text) pairs when any context is given, else of texts; never more
+        tokens than the base has positions for. ``pad``: tensors padded to the longest (a multiple of 8),
+        else unpadded lists (``pad_batch`` pads a subset later)."""
         limit = min(self.settings.max_length, self.max_positions_)
-        multiple = PAD_MULTIPLE if len(texts) > 1 and limit % PAD_MULTIPLE == 0 else None
-        pad = {"padding": True, "pad_to_multiple_of": multiple, "return_tensors": "pt"}
+        if pad:
+            multiple = PAD_MULTIPLE if len(texts) > 1 and limit % PAD_MULTIPLE == 0 else None
+            kwargs: dict[str, Any] = {"padding": True, "pad_to_multiple_of": multiple, "return_tensors": "pt"}
+        else:
+            kwargs = {}
         if contexts and any(c is not None for c in contexts):
             return self.tokenizer_(
-                [bert_segment(c) for c in contexts], texts, truncation="longest_first", max_length=limit, **pad
+                [bert_segment(c) for c in contexts], texts, truncation="longest_first", max_length=limit, **kwargs
             )
-        return self.tokenizer_(texts, truncation=True, max_length=limit, **pad)
+        return self.tokenizer_(texts, truncation=True, max_length=limit, **kwargs)
+
+    def pad_batch(self, encoded: Any, idx: list[int]):
+        """Tensors of the rows ``idx`` of unpadded ``encoded`` (from ``encode(..., pad=False)``), padded to
+        their longest, a multiple of 8 tokens."""
+        import torch
+
+        rows = [encoded["input_ids"][i] for i in idx]
+        width = max(len(r) for r in rows)
+        width = -(-width // PAD_MULTIPLE) * PAD_MULTIPLE if len(rows) > 1 else width
+        out = {}
+        for key in encoded.keys():
+            fill = self.tokenizer_.pad_token_id if key == "input_ids" else 0
+            out[key] = torch.tensor([encoded[key][i] + [fill] * (width - len(encoded[key][i])) for i in idx])
+        return out
 
     @staticmethod
     def input_lengths(texts: list[str], contexts: list[SectionContext | None] | None) -> list[int]:
@@ -127,10 +145,13 @@ class _BertModel:
         net = self.net_.eval()
         contexts = contexts or [None] * len(texts)
         out = np.zeros((len(texts), len(self.labels)), dtype=np.float32)
+        # Exact length bucketing: every input is tokenized once, unpadded, and batches are cut from the
+        # inputs sorted by their token counts (rather than characters), so a batch pads to almost nothing.
+        encoded = self.encode(texts, contexts, pad=False)
+        lengths = [len(ids) for ids in encoded["input_ids"]]
         with torch.inference_mode():
-            for idx in self.batches(self.input_lengths(texts, contexts), batch_size or RUNTIME.batch_size):
-                enc = self.encode([texts[i] for i in idx], [contexts[i] for i in idx])
-                out[idx] = net(**enc).float().numpy()
+            for idx in self.batches(lengths, batch_size or RUNTIME.batch_size):
+                out[idx] = net(**self.pad_batch(encoded, idx)).float().numpy()
         return out
 
     def predict_proba(
