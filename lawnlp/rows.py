@@ -2,19 +2,30 @@
 
 - paragraph rows: one row per paragraph, the report's fields repeated (``PARAGRAPH_ROW_COLUMNS``);
   a report without paragraphs (an error) gives one row with empty paragraph fields;
-- report rows: one row per report with its themes, brief and section sizes (``REPORT_ROW_COLUMNS``).
+- report rows: one row per report with its themes, brief and section sizes (``REPORT_ROW_COLUMNS``);
+- indicator rows: one row per indicator value a report states (``INDICATOR_ROW_COLUMNS``).
 
 Both end with the report's ``RESULT_COLUMNS``: its brief (repeated on each paragraph row, so that a
 filtered table keeps it, as entity and county are kept; Parquet stores the repeats once per page by
-dictionary encoding), its warnings, genre score and provenance (``PROVENANCE_COLUMNS``, the keys of
-``Report.provenance``). ``read_results`` reads any result file back into report dicts.
+dictionary encoding), its warnings, genre score, provenance (``PROVENANCE_COLUMNS``, the keys of
+``Report.provenance``) and the report-level fields of its audit (``AUDIT_COLUMNS``; research-measures.md).
+A paragraph row also holds the indicators stated in that paragraph (``indicators``: a list of
+``Indicator.to_dict()``), so CSV and Parquet keep every indicator and the audit's report-level fields;
+the audit's per-item detail (``items``, ``specificity`` per item, ``evidence``) is kept by JSONL only.
+``read_results`` reads any result file back into report dicts.
+
+Long: the one row layout of every table and result format, with its reader, kept in one place so that
+writing and reading cannot drift apart.
 
 Reports may be ``Report`` objects or their ``to_dict()`` form (a line of ``lawnlp analyze`` JSONL).
 """
 
 from __future__ import annotations
 
+import ast
 import csv
+import json
+import math
 import os
 from collections.abc import Iterator
 from typing import Any
@@ -28,8 +39,14 @@ REPORT_COLUMNS = ("source", "entity", "county", "year", "level", "n_paragraphs",
 PARAGRAPH_COLUMNS = ("index", "line", "text", "section", "themes", "heading_level", "numbering", "debris")
 # Where each report column lives in a report's dict form (``Report.to_dict()``).
 PROVENANCE_COLUMNS = ("lawnlp_version", "backend", "sections_model", "themes_model", "base_encoder", "accel", "cascade")
+# The report-level fields of Report.audit (lawnlp.measures; chars per section are the chars_* columns).
+PART_COLUMNS = tuple(f"part_{p}" for p in ("measures", "leadership", "shortcomings", "causes", "plans"))
+AUDIT_FIELDS = ("missing", "shortcoming_ratio", "shortcoming_items", "figures_per_1000", "specificity_mean")
+AUDIT_FIELDS += ("plan_coverage", "unaddressed", "on_time", "boilerplate_share")
+AUDIT_COLUMNS = PART_COLUMNS + AUDIT_FIELDS
 # not_report: the genre score is below GENRE.threshold (lawnlp.text.genre); derived, not stored.
-RESULT_COLUMNS = ("published", "brief", "warnings", "genre", "not_report") + PROVENANCE_COLUMNS
+# published: the metadata's date, else the audit's (found in the text).
+RESULT_COLUMNS = ("published", "brief", "warnings", "genre", "not_report") + PROVENANCE_COLUMNS + AUDIT_COLUMNS
 FIELD_PATHS: dict[str, tuple[str, ...]] = {
     "source": ("source",),
     "entity": ("meta", "entity"),
@@ -42,7 +59,8 @@ FIELD_PATHS: dict[str, tuple[str, ...]] = {
     "warnings": ("warnings",),
     "genre": ("genre",),
 } | {c: ("provenance", c) for c in PROVENANCE_COLUMNS}
-PARAGRAPH_ROW_COLUMNS = REPORT_COLUMNS + PARAGRAPH_COLUMNS + RESULT_COLUMNS
+FIELD_PATHS |= {c: ("audit", "parts", c[5:]) for c in PART_COLUMNS} | {c: ("audit", c) for c in AUDIT_FIELDS}
+PARAGRAPH_ROW_COLUMNS = REPORT_COLUMNS + PARAGRAPH_COLUMNS + ("indicators",) + RESULT_COLUMNS
 REPORT_ROW_COLUMNS = (
     REPORT_COLUMNS
     + ("themes",)
@@ -50,17 +68,20 @@ REPORT_ROW_COLUMNS = (
     + tuple(f"chars_{s}" for s in SECTION_IDS)
     + RESULT_COLUMNS
 )
+INDICATOR_FIELDS = ("id", "value", "unit", "paragraph", "line", "clause", "approx")
+INDICATOR_ROW_COLUMNS = ("source", "entity", "county", "year", "level") + INDICATOR_FIELDS
 # Column types (Arrow type names) for typed tables; every other column is a string.
 INT_COLUMNS = frozenset(
-    {"year", "n_paragraphs", "index", "line", "heading_level"}
+    {"year", "n_paragraphs", "index", "line", "heading_level", "shortcoming_items"}
     | {f"n_{s}" for s in SECTION_IDS}
     | {f"chars_{s}" for s in SECTION_IDS}
 )
-LIST_COLUMNS = frozenset({"themes", "warnings"})
-BOOL_COLUMNS = frozenset({"debris", "not_report"})
-FLOAT_COLUMNS = frozenset({"genre"})
-# How CSV writes a list: theme ids joined by ';', warnings (sentences) by ' | '.
-LIST_SEPARATORS = {"themes": ";", "warnings": " | "}
+LIST_COLUMNS = frozenset({"themes", "warnings", "missing", "unaddressed"})
+BOOL_COLUMNS = frozenset({"debris", "not_report", "on_time"} | set(PART_COLUMNS))
+FLOAT_COLUMNS = frozenset({"genre", "shortcoming_ratio", "figures_per_1000", "specificity_mean"})
+FLOAT_COLUMNS |= {"plan_coverage", "boilerplate_share"}
+# How CSV writes a list: ids joined by ';', warnings (sentences) by ' | '; indicators as JSON.
+LIST_SEPARATORS = {"themes": ";", "warnings": " | ", "missing": ";", "unaddressed": ";"}
 RESULT_SUFFIXES = {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 
 
@@ -93,7 +114,14 @@ def report_fields(report: Report | dict[str, Any]) -> dict[str, Any]:
     row["not_report"] = not_report(d)
     if row["brief"] is None and isinstance(d.get("brief"), str):
         row["brief"] = d["brief"]
+    row["published"] = row["published"] or _get(d, ("audit", "published"))
+    for c in ("missing", "unaddressed"):
+        row[c] = None if row[c] is None else list(row[c])
     return row
+
+
+def _indicators(d: dict[str, Any]) -> list[dict[str, Any]]:
+    return [i if isinstance(i, dict) else i.to_dict() for i in d.get("indicators") or []]
 
 
 def paragraph_rows(report: Report | dict[str, Any]) -> list[dict[str, Any]]:
@@ -103,9 +131,15 @@ def paragraph_rows(report: Report | dict[str, Any]) -> list[dict[str, Any]]:
     head = report_fields(d)
     paragraphs = d.get("paragraphs") or []
     if not paragraphs:
-        return [head | {k: None for k in PARAGRAPH_COLUMNS}]
+        return [head | {k: None for k in PARAGRAPH_COLUMNS} | {"indicators": None}]
+    stated: dict[Any, list[dict[str, Any]]] = {}
+    for i in _indicators(d):
+        stated.setdefault(i.get("paragraph"), []).append(i)
     return [
-        head | {k: (list(p.get(k) or []) if k == "themes" else p.get(k)) for k in PARAGRAPH_COLUMNS} for p in paragraphs
+        head
+        | {k: (list(p.get(k) or []) if k == "themes" else p.get(k)) for k in PARAGRAPH_COLUMNS}
+        | {"indicators": stated.get(p.get("index"), [])}
+        for p in paragraphs
     ]
 
 
@@ -127,11 +161,23 @@ def report_row(report: Report | dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+def indicator_rows(report: Report | dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per indicator value the report states: its source, entity, county, year and level, then
+    the indicator's fields (``INDICATOR_ROW_COLUMNS``); none for a report without indicators."""
+    d = as_dict(report)
+    head = {c: _get(d, FIELD_PATHS[c]) for c in INDICATOR_ROW_COLUMNS[:5]}
+    head["level"] = head["level"] or "unknown"
+    return [head | {k: i.get(k) for k in INDICATOR_FIELDS} for i in _indicators(d)]
+
+
 def arrow_schema(columns: tuple[str, ...]):
     """The Arrow schema of a table with ``columns`` (types from INT/LIST/BOOL_COLUMNS, else string)."""
     import pyarrow as pa
 
     def kind(c: str):
+        if c == "indicators":
+            types = {"value": pa.float64(), "paragraph": pa.int64(), "line": pa.int64(), "approx": pa.bool_()}
+            return pa.list_(pa.struct([(k, types.get(k, pa.string())) for k in INDICATOR_FIELDS]))
         if c in INT_COLUMNS:
             return pa.int64()
         if c in LIST_COLUMNS:
@@ -146,20 +192,27 @@ def arrow_schema(columns: tuple[str, ...]):
 
 
 def csv_value(key: str, value: Any) -> Any:
-    """A cell as CSV writes it: lists joined (LIST_SEPARATORS), None as empty."""
+    """A cell as CSV writes it: lists joined (LIST_SEPARATORS), indicators as JSON, None as empty."""
+    if key == "indicators":
+        return json.dumps(value, ensure_ascii=False) if value else ""
     if key in LIST_COLUMNS:
         return LIST_SEPARATORS[key].join(value) if value else ""
     return "" if value is None else value
 
 
 def _from_csv(key: str, text: str) -> Any:
-    """A CSV cell back to its value (the inverse of ``csv_value``)."""
+    """A CSV cell back to its value (the inverse of ``csv_value``; a list written by pandas, ``['a', 'b']``,
+    and a whole number written as ``2023.0`` are read too)."""
+    if key == "indicators":
+        return json.loads(text) if text else []
     if key in LIST_COLUMNS:
+        if text.startswith("[") and text.endswith("]"):
+            return [str(x) for x in ast.literal_eval(text)]
         return text.split(LIST_SEPARATORS[key]) if text else []
     if text == "":
         return None
     if key in INT_COLUMNS:
-        return int(text)
+        return int(text) if text.lstrip("-").isdigit() else int(float(text))
     if key in FLOAT_COLUMNS:
         return float(text)
     if key in BOOL_COLUMNS:
@@ -173,18 +226,45 @@ def _set(d: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     d[path[-1]] = value
 
 
+def _clean(row: dict[str, Any]) -> dict[str, Any]:
+    """A row of a table written by other tools (pandas): NaN as None, whole floats of INT_COLUMNS as int."""
+    for k, v in row.items():
+        if isinstance(v, float):
+            row[k] = None if math.isnan(v) else int(v) if k in INT_COLUMNS else v
+    return row
+
+
+def _report_groups(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    """Each report's rows: ``n_paragraphs`` of them (one for a report without paragraphs); in a table
+    without that column (a paragraph table of another tool), the consecutive rows of one ``source``.
+    A last report whose rows are cut off is left out."""
+    rows = (_clean(r) for r in rows)
+    first = next(rows, None)
+    while first is not None:
+        group = [first]
+        if "n_paragraphs" in first:
+            for _ in range(max(1, int(first.get("n_paragraphs") or 0)) - 1):
+                row = next(rows, None)
+                if row is None:
+                    return
+                group.append(row)
+            yield group
+            first = next(rows, None)
+        else:
+            row = next(rows, None)
+            while row is not None and row.get("source") == first.get("source"):
+                group.append(row)
+                row = next(rows, None)
+            yield group
+            first = row
+
+
 def reports_from_rows(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """Report dicts from paragraph rows (``paragraph_rows`` of each report, in order): a report's rows
-    follow each other, ``n_paragraphs`` of them (one for a report without paragraphs)."""
-    rows = iter(rows)
-    for first in rows:
-        n = max(1, int(first.get("n_paragraphs") or 0))
-        group = [first]
-        for _ in range(n - 1):
-            row = next(rows, None)
-            if row is None:
-                return  # the last report's rows are cut off: left out
-            group.append(row)
+    follow each other (``_report_groups``). The audit comes back with its report-level fields only
+    (None when the rows have none), the indicators whole."""
+    for group in _report_groups(rows):
+        first = group[0]
         d: dict[str, Any] = {"meta": {}}
         for c, path in FIELD_PATHS.items():
             if c in first:
@@ -194,6 +274,11 @@ def reports_from_rows(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]
         d["meta"]["level"] = d["meta"].get("level") or "unknown"
         d["warnings"] = list(d.get("warnings") or [])
         d["provenance"] = {k: v for k, v in (d.get("provenance") or {}).items() if v is not None}
+        if first.get("part_measures") is None:
+            d["audit"] = None  # not computed, or a report that failed
+        else:
+            d["audit"]["published"] = d["meta"].get("published")
+        d["indicators"] = [i for r in group for i in r.get("indicators") or []]
         paragraphs = [
             {k: (list(r.get(k) or []) if k == "themes" else r.get(k)) for k in PARAGRAPH_COLUMNS}
             for r in group
@@ -243,7 +328,7 @@ def _csv_rows(path: str) -> Iterator[dict[str, Any]]:
     header = next(reader, None)
     if header is None:
         return
-    missing = [c for c in ("source", "n_paragraphs", "index") if c not in header]
+    missing = [c for c in ("source", "index") if c not in header]
     if missing:
         raise ReportError(
             f"not a lawnlp result table: no column {', '.join(missing)}; write it with lawnlp analyze -o", path

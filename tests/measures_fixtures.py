@@ -102,3 +102,44 @@ O|{entity}人民政府
 O|{year + 1}年1月20日
 """
     return report(text, entity=entity, county=county, year=year, source=f"{entity}-{year}")
+
+
+# A small invented corpus for the across-report surfaces (page, lawnlp compare): 苇塘镇 repeats its 2022
+# shortcomings in 2023 (planted), 荷岭乡 copies 苇塘镇's 2023 measures (planted), 杏林乡 writes anew (control).
+WT_MEASURES = {
+    2022: """M|（一）镇党委把法治建设写入年度目标考核，全年召开党委会专题研究法治工作4次，落实会前学法制度。
+M|（二）在渔港片区设立流动调解点，调解员每周三次上船入户，全年调处矛盾纠纷121件。""",
+    2023: """M|（一）苇塘镇以“船头讲法”为载体，组织驻村律师在休渔期登船讲解渔业法规和合同知识，全年开展36场。
+M|（二）镇综合执法队对滩涂养殖实行卫星遥感巡查与群众举报相结合，办理行政处罚案件27件，罚没款3.4万元。
+M|（三）建立村级合同合法性审查清单，未经镇法律顾问审查的合同一律不得签订，全年审查合同协议52份。""",
+}
+WT_SHORT = """S:talent_shortage|一是法治工作力量不足，镇司法所仅有工作人员2名，村级调解员多由渔村干部兼任，专业能力不强。
+S:publicity_weak|二是普法针对性不强，外来渔工流动性大，普法宣传难以覆盖到每一条船。
+S:supervision_weak|三是考核督办偏软，对村级法治工作的年终考核以查阅台账为主，实地核查不够。"""
+XL = {
+    2022: (
+        """S:resources_weak|一是乡村两级法治阵地设施陈旧，部分村法治文化长廊多年未更新。
+S:cadre_awareness|二是少数乡干部处理林地权属纠纷时习惯于行政调处，运用法律程序不够。""",
+        """M|（一）乡政府与县人民法院共建诉源治理工作站，将林地界址纠纷引入诉前调解，调解成功率95%。
+M|（二）乡综合执法队开展非法采砂专项整治，立案查处违法行为8件。""",
+    ),
+    2023: (
+        """S:enforcement_weak|一是综合执法队伍新组建，执法人员对赋权事项法律依据掌握不熟，文书制作不规范。
+S:public_awareness|二是部分返乡务工人员维权意识强但守法意识弱，讨薪时有过激行为。""",
+        """M|（一）在乡中心小学开设“法治第一课”，由司法所长与派出所民警轮流授课，覆盖学生九百余人次。
+M|（二）针对春节返乡人员集中的时段，设立劳务维权咨询台，协助追讨欠薪案件11件。""",
+    ),
+}
+
+
+def pairs_corpus() -> list[Report]:
+    """Five invented reports: a planted repeat (苇塘镇 2022 -> 2023), a planted copy (荷岭乡 2023 of 苇塘镇
+    2023's measures) and a control body (杏林乡 2022, 2023)."""
+    copy = WT_MEASURES[2023].replace("苇塘镇", "荷岭乡").replace("36场", "41场").replace("27件", "15件")
+    return [
+        yearly("苇塘镇", "临波县", 2022, WT_SHORT, WT_MEASURES[2022]),
+        yearly("苇塘镇", "临波县", 2023, WT_SHORT.replace("2名", "3名"), WT_MEASURES[2023]),
+        yearly("荷岭乡", "临波县", 2023, XL[2022][0], copy.replace("52份", "47份")),
+        yearly("杏林乡", "临波县", 2022, *XL[2022]),
+        yearly("杏林乡", "临波县", 2023, *XL[2023]),
+    ]

@@ -1,4 +1,7 @@
-"""One small function per ``lawnlp`` command: each takes the parsed arguments and returns the exit status."""
+"""One small function per ``lawnlp`` command: each takes the parsed arguments and returns the exit status.
+
+Long: one function per command (and helper) of a CLI with many commands; the work itself is elsewhere.
+"""
 
 from __future__ import annotations
 
@@ -73,6 +76,70 @@ def report(args: argparse.Namespace) -> int:
     return 0
 
 
+def audit(args: argparse.Namespace) -> int:
+    from lawnlp.outputs.measures import audit_format, audit_record, format_audit_table, write_audit
+    from lawnlp.outputs.writers import check_writable
+    from lawnlp.pipeline import Analyzer
+    from lawnlp.pipeline.inputs import expand_paths
+
+    if args.output:
+        try:
+            audit_format(args.output)
+        except ValueError as exc:
+            print(f"lawnlp: {exc}", file=sys.stderr)
+            return 2
+    paths = expand_paths(args.paths)  # a missing path, empty glob or empty folder: one line, exit 1
+    if args.output:
+        check_writable(args.output)
+    table = args.table or (not args.output and sys.stdout.isatty())
+    analyzer = Analyzer(sections=args.sections, themes=args.themes, backend=args.backend, measures=True)
+    reports = []
+    for report in analyzer.analyze_batch(paths, brief=False):
+        if report.error:
+            print(f"lawnlp: {report.error}", file=sys.stderr)
+        if not args.output and not table:
+            print(json.dumps(audit_record(report), ensure_ascii=False), flush=True)
+        reports.append(report)
+    if args.output:
+        for path, n in write_audit(reports, args.output):
+            print(f"wrote {path} ({n} rows)", file=sys.stderr)
+    if table:
+        print(format_audit_table(reports))
+    return 1 if any(r.error for r in reports) else 0
+
+
+def compare(args: argparse.Namespace) -> int:
+    from lawnlp.config import GENRE
+    from lawnlp.measures import compare as compare_reports
+    from lawnlp.measures import load_reports
+    from lawnlp.outputs.measures import write_comparison
+
+    for path in args.results:
+        if not Path(path).is_file():
+            print(f"lawnlp: {path}: file not found; name result files of lawnlp analyze -o", file=sys.stderr)
+            return 1
+    out = Path(args.output)
+    if out.exists() and not out.is_dir() or not out.parent.is_dir():
+        print(f"lawnlp: {out}: not a folder, or its parent folder does not exist", file=sys.stderr)
+        return 1
+    read = [r for r in load_reports(args.results) if not r.error]
+    reports = [r for r in read if r.genre is None or r.genre >= GENRE.threshold]  # as the corpus page does
+    if len(reports) < len(read):
+        print(f"lawnlp: left out {len(read) - len(reports)} inputs that are not annual reports", file=sys.stderr)
+    if not reports:
+        print(f"lawnlp: {', '.join(args.results)}: no analysed reports in these result files", file=sys.stderr)
+        return 1
+    comparison = compare_reports(reports)
+    by = [c.strip() for c in args.by.split(",") if c.strip()]
+    unknown = [c for c in by if c not in comparison.reports.columns]
+    if not by or unknown:
+        print(f"lawnlp: --by: no column {', '.join(unknown) or '(none given)'} in the reports table", file=sys.stderr)
+        return 2
+    for path, n in write_comparison(comparison, out, args.format, by):
+        print(f"wrote {path} ({n} rows)", file=sys.stderr)
+    return 0
+
+
 def summarize(args: argparse.Namespace) -> int:
     from lawnlp.pipeline import Analyzer
 
@@ -111,6 +178,8 @@ def train(args: argparse.Namespace) -> int:
 def evaluate(args: argparse.Namespace) -> int:
     from lawnlp.annotations import load_annotations, split_reports
 
+    if args.task in ("audit", "indicators", "pairs"):
+        return evaluate_measures(args)
     reports = load_annotations(args.data)
     if args.split != "all":
         reports = split_reports(reports, seed=args.seed)[args.split]
@@ -138,6 +207,15 @@ def evaluate(args: argparse.Namespace) -> int:
             print(format_table(task, out[task]))
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=1))
+    return 0
+
+
+def evaluate_measures(args: argparse.Namespace) -> int:
+    from lawnlp.training.measures import evaluate_measures as measure
+    from lawnlp.training.measures import format_measures
+
+    metrics = measure(args.task, args.data, args.gold, backend=args.backend, sections_from_gold=args.sections_from_gold)
+    print(json.dumps(metrics, ensure_ascii=False, indent=1) if args.json else format_measures(metrics))
     return 0
 
 

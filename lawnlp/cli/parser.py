@@ -77,13 +77,53 @@ def build_parser() -> argparse.ArgumentParser:
         help="one self-contained HTML page summarising analyse results",
         epilog=EPILOG,
         description="Write an offline HTML page from `lawnlp analyze` results (JSONL, CSV or Parquet): theme "
-        "prevalence, breakdowns by level, year and parent place, section lengths, searchable briefs; reports "
+        "prevalence, breakdowns by level, year and parent place, section lengths, the research measures (required "
+        "parts, on-time publication, indicators, theme prevalence with intervals, repeated and copied pairs linked "
+        "to their paragraphs), searchable briefs; reports "
         "that failed or are not annual reports are listed apart.",
     )
     p.add_argument("results", metavar="RESULTS", help="a result file of `lawnlp analyze -o` (.jsonl, .csv or .parquet)")
     p.add_argument("-o", "--output", default="report.html", help="HTML file to write (default report.html)")
     p.add_argument("--title", default="法治政府建设年度报告分析", help="page title")
     p.set_defaults(func=commands.report)
+
+    p = sub.add_parser(
+        "audit",
+        help="audit reports: required parts, shortcomings, figures, plans, publication; stated indicators",
+        epilog=EPILOG,
+        description="Analyse reports and print or write each one's audit (research-measures.md: parts and "
+        "causes, missing parts, shortcoming items and specificity, figures per 1,000 characters, plan coverage, "
+        "published and on time, boilerplate share) and the indicator values it states. A table on a terminal, "
+        "else JSONL; -o writes .jsonl (one object per report, the whole audit), or .csv / .parquet (one row per "
+        "report, and one row per indicator in NAME.indicators.csv beside it).",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="report files, directories or glob patterns")
+    p.add_argument("-o", "--output", help="write the audits here (.jsonl, .csv or .parquet)")
+    p.add_argument("--table", action="store_true", help="print the readable table (default on a terminal)")
+    p.add_argument("--backend", choices=list(BACKENDS), default="auto", help="models that label the paragraphs")
+    p.add_argument("--sections", metavar="DIR", help="section model directory")
+    p.add_argument("--themes", metavar="DIR", help="theme model directory")
+    p.set_defaults(func=commands.audit)
+
+    p = sub.add_parser(
+        "compare",
+        help="compare analysed reports across years and bodies (repeated text, copying, corpus shares)",
+        epilog=EPILOG,
+        description="Read `lawnlp analyze` result files (JSONL, CSV or Parquet; several years together) and "
+        "write into DIR the tables of lawnlp.compare: reports (one row per report with its audit), "
+        "year_over_year (repeated themes and text, plans followed), copying (pairs of bodies of one year "
+        "sharing non-stock paragraphs) and corpus (counts and shares with 95% Wilson intervals per group).",
+    )
+    p.add_argument("results", nargs="+", metavar="RESULTS", help="result files of `lawnlp analyze -o`")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write the tables into")
+    p.add_argument("--format", choices=["csv", "parquet"], default="csv", help="table format (default csv)")
+    p.add_argument(
+        "--by",
+        default="level,year",
+        help="grouping columns of the corpus table, comma-separated columns of the reports table "
+        "(default level,year; e.g. county,year)",
+    )
+    p.set_defaults(func=commands.compare)
 
     p = sub.add_parser(
         "summarize",
@@ -129,10 +169,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="evaluate models or briefs on annotations",
         epilog=EPILOG,
         description="Sections: accuracy, macro-F1, per-label table (in context and isolated). "
-        "Themes: micro/macro-F1, per-theme table. Briefs: ROUGE-L against baselines.",
+        "Themes: micro/macro-F1, per-theme table. Briefs: ROUGE-L against baselines. Research measures "
+        "(audit, indicators, pairs): the gold reports of --data analysed end to end with --backend (or with "
+        "their annotated sections), measured against --gold: per-field accuracy, per-id precision and recall, "
+        "planted and control pairs.",
     )
     p.add_argument("--data", required=True, help="annotation JSONL")
-    p.add_argument("--task", choices=["sections", "themes", "all", "brief"], default="all")
+    p.add_argument(
+        "--task", choices=["sections", "themes", "all", "brief", "audit", "indicators", "pairs"], default="all"
+    )
+    p.add_argument(
+        "--gold",
+        help="with --task audit/indicators/pairs: the gold JSONL (default measures_gold.jsonl, or "
+        "measures_pairs.jsonl for pairs, beside --data)",
+    )
+    p.add_argument(
+        "--sections-from-gold",
+        action="store_true",
+        help="with --task audit/indicators/pairs: use the annotated sections, themes and metadata instead of "
+        "the models' (measures the measures alone)",
+    )
     p.add_argument("--model", help="model directory (default: the shipped model of --backend)")
     p.add_argument("--backend", choices=list(BACKENDS), default="auto")
     p.add_argument(

@@ -86,9 +86,9 @@ def _report_row(r: Report, a: Audit) -> dict[str, Any]:
     return row
 
 
-def _shortcoming_sentences(units: list[tuple[int, str]], r: Report) -> list[str]:
+def _shortcoming_sentences(units: list[tuple[int, str]], r: Report) -> list[tuple[int, str]]:
     short = {p.index for p in r.paragraphs if p.section == "shortcomings"}
-    return [s for i, s in units if i in short and len(s) >= MIN_CHARS]
+    return [(i, s) for i, s in units if i in short and len(s) >= MIN_CHARS]
 
 
 def _year_over_year(
@@ -106,8 +106,12 @@ def _year_over_year(
         before, after = audits[j], audits[k]
         old = _shortcoming_sentences(units[j], reports[j])
         new = _shortcoming_sentences(units[k], reports[k])
-        index = NearIndex([bigrams(s) for s in old], near)
-        repeated = sum(bool(index.query(bigrams(s))) for s in new)
+        index = NearIndex([bigrams(s) for _, s in old], near)
+        repeated, paragraphs = 0, set()
+        for i, s in new:
+            hits = index.query(bigrams(s))
+            repeated += bool(hits)
+            paragraphs |= {(old[h][0], i) for h in hits}
         share = repeated / len(new) if new else None
         planned = [t for t in before.themes if t not in before.unaddressed]
         rows.append(
@@ -121,6 +125,7 @@ def _year_over_year(
                 "repeated": share is not None and share >= repeat_threshold,
                 "plans_followed": (sum(t not in after.themes for t in planned) / len(planned)) if planned else None,
                 "dropped_themes": [t for t in before.themes if t not in after.themes],
+                "repeated_paragraphs": sorted(paragraphs),
             }
         )
     return rows
@@ -228,7 +233,8 @@ def compare(
     ``reference``: the boilerplate reference (None: the batch itself when it has at least
     BATCH_REFERENCE_MIN reports, else the shipped one). Year over year: a year-t shortcomings sentence
     is repeated when its bigram Jaccard with a year t-1 sentence is >= ``repeat_near``; ``repeated``
-    flags ``repeated_text >= repeat_threshold``; ``plans_followed`` is the share of year t-1's planned
+    flags ``repeated_text >= repeat_threshold``; ``repeated_paragraphs`` lists the (year t-1, year t)
+    paragraph index pairs holding a repeated sentence; ``plans_followed`` is the share of year t-1's planned
     themes (shortcoming themes its plans address) that year t's shortcomings no longer name. Copying:
     two paragraphs are copies when the Jaccard similarity of their masked ``shingle``-grams is >=
     ``copy_near``; a pair of bodies is listed when ``shared_share`` (the larger of the two reports'
@@ -257,6 +263,7 @@ def compare(
         "repeated",
         "plans_followed",
         "dropped_themes",
+        "repeated_paragraphs",
     ]
     copy_cols = [
         "entity_a",

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import fields
+from dataclasses import MISSING, fields
 from functools import lru_cache
 
-from lawnlp.schema import Meta, Paragraph, Report
+from lawnlp.schema import Audit, Indicator, Meta, Paragraph, Report
 
 _FULL_TO_HALF = {
     chr(c): chr(c - 0xFEE0)
@@ -240,9 +240,24 @@ _PARAGRAPH_FIELDS = (
 )
 
 
+def _audit(d: object) -> Audit | None:
+    """The Audit of its dict form; None for None and for the report-level fields alone that CSV and
+    Parquet result files keep (lawnlp.rows): the audit is computed again from the paragraphs then."""
+    required = {f.name for f in fields(Audit) if f.default is MISSING and f.default_factory is MISSING}
+    if isinstance(d, Audit) or d is None:
+        return d
+    return Audit.from_dict(d) if isinstance(d, dict) and required <= d.keys() else None
+
+
+def _indicator(i: Indicator | dict) -> Indicator:
+    known = {f.name for f in fields(Indicator)}
+    return i if isinstance(i, Indicator) else Indicator(**{k: v for k, v in i.items() if k in known})
+
+
 def report_from_dict(d: dict) -> Report:
     """A ``Report`` from its ``to_dict()`` form (a line of ``lawnlp analyze`` JSONL); keys neither
-    ``Report`` nor ``Paragraph`` knows are ignored, metadata keys are kept (``published`` included)."""
+    ``Report`` nor ``Paragraph`` knows are ignored, metadata keys are kept (``published`` included);
+    ``audit`` and ``indicators`` become ``Audit`` and ``Indicator`` objects."""
     m = d.get("meta") or {}
     meta = Meta(entity=m.get("entity"), county=m.get("county"), year=m.get("year"), level=m.get("level") or "unknown")
     for key, value in m.items():
@@ -263,6 +278,10 @@ def report_from_dict(d: dict) -> Report:
         for f in fields(Report)
         if f.name in d and f.name not in ("source", "meta", "paragraphs", "brief", "error")
     }
+    if "audit" in extra:
+        extra["audit"] = _audit(extra["audit"])
+    if "indicators" in extra:
+        extra["indicators"] = [_indicator(i) for i in extra["indicators"] or []]
     return Report(source=d.get("source") or "", meta=meta, paragraphs=paragraphs, error=d.get("error"), **extra)
 
 

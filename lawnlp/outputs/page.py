@@ -6,8 +6,11 @@
 Everything is inline (CSS, a few lines of JS, an SVG chart): the page opens offline and can be mailed.
 It shows theme prevalence (share of reports naming each shortcoming theme), breakdowns by level, year
 and parent place (each level in its own table: townships by county, counties by city, …), section
-length statistics and a searchable table of the briefs. Inputs that failed, and inputs the genre check
-says are not 法治政府建设年度报告 (lawnlp.text.genre), are left out of the figures and listed apart.
+length statistics, the research measures (lawnlp.outputs.measures_page: compliance with the required
+parts and on-time publication, stated indicators, theme prevalence with 95% intervals, repeated and copied
+pairs linked to the paragraphs behind them) and a searchable table of the briefs. Inputs that failed, and
+inputs the genre check says are not 法治政府建设年度报告 (lawnlp.text.genre), are left out of the figures
+and listed apart.
 
 The page is the Jinja2 template ``templates/corpus.html`` (autoescaped); this module computes what it
 shows.
@@ -57,6 +60,13 @@ def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
+def _ci(cell: dict[str, Any]) -> str:
+    """A share with its 95% interval: 62%（48–74%）; a dash for no reports."""
+    if _missing(cell.get("share")):
+        return "—"
+    return f"{_pct(cell['share'])}（{100 * cell['low']:.0f}–{100 * cell['high']:.0f}%）"
+
+
 @lru_cache(maxsize=1)
 def _template():
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -70,6 +80,7 @@ def _template():
     )
     env.filters["v"] = _value
     env.filters["pct"] = _pct
+    env.filters["ci"] = _ci
     return env.get_template("corpus.html")
 
 
@@ -131,12 +142,15 @@ def _genre_warning(row: dict) -> str:
 
 def render_html(reports: Iterable[Report | dict[str, Any]], title: str = TITLE) -> str:
     """The HTML page (a str) for analysed reports (Report objects or their to_dict() form)."""
+    from lawnlp.outputs.measures_page import measures_view
     from lawnlp.rows import report_row
 
+    reports = list(reports)
     rows = [report_row(r) for r in reports]
     failed = [r for r in rows if r["error"]]
     not_reports = [r for r in rows if not r["error"] and r.get("not_report")]
-    ok = [r for r in rows if not r["error"] and not r.get("not_report")]
+    shown = [(item, r) for item, r in zip(reports, rows) if not r["error"] and not r.get("not_report")]
+    ok = [r for _, r in shown]
     n = len(ok)
     counts = sorted(((tid, sum(tid in r["themes"] for r in ok)) for tid in THEMES), key=lambda x: -x[1])
     shares = [(tid, k, k / n if n else 0.0) for tid, k in counts]
@@ -180,6 +194,8 @@ def render_html(reports: Iterable[Report | dict[str, Any]], title: str = TITLE) 
         by_year=_breakdown(ok, "year", "by-year", "年份"),
         by_parent=by_parent,
         sections=_sections(ok),
+        measures=measures_view([item for item, _ in shown]),
+        theme_ids=list(THEMES),
         briefs=briefs,
         not_reports=[
             {

@@ -77,7 +77,17 @@ def test_bad_usage_exits_2(capsys):
 
 def test_parser_commands():
     sub = next(a for a in build_parser()._actions if a.dest == "command")
-    assert set(sub.choices) == {"analyze", "report", "summarize", "train", "evaluate", "info", "data"}
+    assert set(sub.choices) == {
+        "analyze",
+        "audit",
+        "compare",
+        "report",
+        "summarize",
+        "train",
+        "evaluate",
+        "info",
+        "data",
+    }
 
 
 def test_lost_line_breaks_are_cut_again_and_said_on_stderr(reports, capsys):
