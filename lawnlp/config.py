@@ -120,7 +120,7 @@ class RuntimeSettings:
 
     batch_size: int = 32  # paragraphs per model forward pass
     # paragraphs of many reports labelled together (batches cut by exact token length); 2048 against 512:
-    # measured in benchmarks/bench_batch.py (modes bert, bert-group512; benchmarks/README.md)
+    # BERT alone 5.6% faster at 1,000 reports (benchmarks/bench_batch.py modes bert, bert-group512)
     group_paragraphs: int = 2048
     workers: int = 1  # threads reading and parsing the next reports while the models run
     accel: str = "auto"  # CPU acceleration of the BERT models (lawnlp.models.accel)

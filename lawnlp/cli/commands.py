@@ -27,7 +27,13 @@ def analyze(args: argparse.Namespace) -> int:
     paths = expand_paths(args.paths)  # a missing path, empty glob or empty folder: one line, exit 1
     if args.output:
         check_writable(args.output)  # before any model is loaded
-    analyzer = Analyzer(sections=args.sections, themes=args.themes, backend=args.backend, accel=args.accel)
+    analyzer = Analyzer(
+        sections=args.sections,
+        themes=args.themes,
+        backend=args.backend,
+        accel=args.accel,
+        cascade=not args.no_cascade,
+    )
     reports = []
 
     def on_report(report) -> None:

@@ -61,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
         "(see benchmarks/README.md); onnx needs lawnlp[onnx]",
     )
     p.add_argument(
+        "--no-cascade",
+        action="store_true",
+        help="BERT labels every paragraph (default: the lite model labels those it is sure of, BERT the rest)",
+    )
+    p.add_argument(
         "--batch-size", type=int, default=None, help=f"paragraphs per model forward pass (default {RUNTIME.batch_size})"
     )
     p.add_argument(

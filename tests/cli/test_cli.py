@@ -109,3 +109,14 @@ def test_missing_report_and_bad_budget(capsys):
     assert err == ["lawnlp: nope: file not found; check the path"]
     assert main(["summarize", __file__, "--max-chars", "0"]) == 2
     assert "positive" in capsys.readouterr().err
+
+
+def test_analyze_cascade_is_said_and_can_be_turned_off(reports, capsys):
+    assert main(["analyze", str(reports / "qinghe.txt"), "--backend", "bert", "--no-progress"]) == 0
+    with_cascade = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert with_cascade["provenance"]["cascade"].startswith("sections: sections-lite@")
+    argv = ["analyze", str(reports / "qinghe.txt"), "--backend", "bert", "--no-cascade", "--no-progress"]
+    assert main(argv) == 0
+    alone = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert alone["provenance"]["cascade"] is None
+    assert alone["provenance"]["themes_model"].startswith("themes-ensemble@")
