@@ -15,12 +15,22 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections import Counter, defaultdict
 
 import lawnlp
 
 FIELDS = ("entity", "county", "year", "level", "published")
+# The one labelling question this set's gold and the project's own convention (training/data/FORMAT.md,
+# rule 4: a leadership subsection inside the measures part is `leadership`) answer differently: lines under
+# a heading about Party leadership, political guidance or responsibility (强化政治引领, 加强组织领导, 压实
+# 责任) are `measures` in this gold. The second accuracy lets measures and leadership stand for each other
+# on such lines only; every other confusion counts as in the strict figure.
+LEADERSHIP_CUE_RE = re.compile(
+    r"党的领导|党对[^，。,]{0,12}领导|引领|组织领导|领导责任|主体责任|第一责任人|压实[^，。,]{0,8}责任|压紧压实|责任落实|述法"
+)
+PAIR = {"measures", "leadership"}
 
 
 def load_jsonl(path: str) -> list[dict]:
@@ -52,6 +62,14 @@ def predicted_fields(report) -> dict:
     }
 
 
+def _interchangeable(p, gold: str, pred: str | None) -> bool:
+    """Measures and leadership on a line under (or being) a heading with a leadership cue."""
+    if p is None or {gold, pred} != PAIR:
+        return False
+    chain = ([p.norm] if p.heading_level is not None else []) + list(p.headings)
+    return any(LEADERSHIP_CUE_RE.search(h) for h in chain)
+
+
 def evaluate(root: str, split: str, backend: str, show_errors: bool) -> dict:
     metas = [
         m
@@ -63,7 +81,7 @@ def evaluate(root: str, split: str, backend: str, show_errors: bool) -> dict:
         gold_lines[row["report_id"]][row["index"]] = row
 
     analyzer = lawnlp.Analyzer(backend=backend)
-    line_total = line_hits = false_plans = 0
+    line_total = line_hits = lenient_hits = false_plans = 0
     by_level: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     confusion: Counter = Counter()
     field_hits: Counter = Counter()
@@ -88,6 +106,9 @@ def evaluate(root: str, split: str, backend: str, show_errors: bool) -> dict:
             errors.append(f"{rid}: analysis failed: {exc}")
             continue
         sections = report.line_sections()
+        first_paragraph = {}
+        for p in report.paragraphs:
+            first_paragraph.setdefault(p.line, p)
         themes = report.line_themes()
         level = m.get("level") or "unknown"
 
@@ -96,6 +117,8 @@ def evaluate(root: str, split: str, backend: str, show_errors: bool) -> dict:
             line_total += 1
             by_level[level][1] += 1
             confusion[(gold["section"], pred)] += 1
+            if pred == gold["section"] or _interchangeable(first_paragraph.get(i), gold["section"], pred):
+                lenient_hits += 1
             if pred == gold["section"]:
                 line_hits += 1
                 by_level[level][0] += 1
@@ -103,7 +126,9 @@ def evaluate(root: str, split: str, backend: str, show_errors: bool) -> dict:
                 if pred == "plans":
                     false_plans += 1
                 if show_errors:
-                    errors.append(f"{rid} line {i}: gold {gold['section']}, predicted {pred}: {lines[i][:30]}")
+                    either = _interchangeable(first_paragraph.get(i), gold["section"], pred)
+                    either = " (either, rule 4)" if either else ""
+                    errors.append(f"{rid} line {i}: gold {gold['section']}, predicted {pred}{either}: {lines[i][:30]}")
             if gold["section"] == "shortcomings" and gold["themes"]:
                 got = set(themes[i]) if i < len(themes) else set()
                 theme_gold += len(gold["themes"])
@@ -145,6 +170,7 @@ def evaluate(root: str, split: str, backend: str, show_errors: bool) -> dict:
         "failed": failed,
         "lines": line_total,
         "section_accuracy": rate(line_hits, line_total),
+        "section_accuracy_leadership_subsections_either": rate(lenient_hits, line_total),
         "false_plans": false_plans,
         "section_accuracy_by_level": {lvl: rate(h, t) for lvl, (h, t) in sorted(by_level.items())},
         "lines_by_level": {lvl: t for lvl, (_, t) in sorted(by_level.items())},
@@ -178,6 +204,10 @@ def main(argv: list[str] | None = None) -> int:
     if res["failed"]:
         print(f"analysis failed: {len(res['failed'])} reports")
     print(f"section line accuracy  {fmt(res['section_accuracy'])}")
+    print(
+        "  with measures/leadership either one under leadership-worded headings (FORMAT.md rule 4)  "
+        + fmt(res["section_accuracy_leadership_subsections_either"])
+    )
     print(f"lines wrongly 'plans'  {res['false_plans']}")
     for lvl, acc in res["section_accuracy_by_level"].items():
         print(f"  {lvl:<11} {fmt(acc)}  ({res['lines_by_level'][lvl]} lines)")

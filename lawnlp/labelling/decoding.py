@@ -9,9 +9,10 @@
   year inside a sentence (a rule taking effect on 1 January).
 - ``head_lines``: what stands before the opening (titles, addressee, a name alone) is ``other``.
 - ``opening_prior``: between the head and the first heading is the preamble (not measures or
-  shortcomings); after the first heading there is no preamble any more (an introduction right after
-  一、主要成效 belongs to that part). In the corpus 369 of 376 body lines before the first heading are
-  preamble and 1 line after it.
+  shortcomings; a sentence with the opening formula 现将…报告如下 not ``other`` either, even as the
+  first line of a page without a title); after the first heading there is no preamble any more (an
+  introduction right after 一、主要成效 belongs to that part). In the corpus 369 of 376 body lines before
+  the first heading are preamble and 1 line after it.
 - ``smooth_sections``: a heading and the body paragraphs under it belong to one part of the report
   (the guide: a heading takes the label of the part it opens), so each such group takes the label
   with the highest summed log-probability over its members; members the model puts in ``other``
@@ -29,7 +30,7 @@ import re
 import numpy as np
 
 from lawnlp.schema import Paragraph
-from lawnlp.text.page import is_body
+from lawnlp.text.page import OPENING_FORMULA_RE, is_body
 from lawnlp.text.patterns import ITEM_SPLIT_RE, LOOSE_NUMBERING_RE, PART_KEYWORDS
 
 ITEM_MIN_CHARS = 60
@@ -144,9 +145,12 @@ def opening_prior(paragraphs: list[Paragraph], proba: np.ndarray, labels: tuple[
     out = proba.copy()
     k = labels.index("preamble")
     before = [labels.index(lab) for lab in ("measures", "shortcomings") if lab in labels]
-    for i in range(len(paragraphs)):
+    formula = [labels.index("other")] if "other" in labels else []
+    for i, p in enumerate(paragraphs):
         if i < first:
             out[i, before] *= PRIOR_FACTOR
+            if not p.debris and OPENING_FORMULA_RE.search(p.norm) and is_body(p):
+                out[i, formula] *= PRIOR_FACTOR  # 现将…报告如下 is the preamble, on the first line too
         else:
             out[i, k] *= PRIOR_FACTOR
     return out / out.sum(axis=1, keepdims=True)

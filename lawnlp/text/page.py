@@ -13,6 +13,8 @@ from lawnlp.text.patterns import TITLE_WORD_RE, YEAR_RE, cn_year
 HEAD_WINDOW = 12  # paragraphs before the opening that may hold the title
 
 ADDRESSEE_RE = re.compile(r"^[^，。；]{2,40}[：:]")
+# The report's own opening formula (现将…情况报告如下): a body sentence however short.
+OPENING_FORMULA_RE = re.compile(r"(?:现将|特将|现就|现把|现对).{0,60}?(?:如下|予以公开|予以公布)")
 # What a title or signature line says after the body's name.
 
 FURNITURE_TITLE_RE = re.compile(r"(?:标\s*题|名\s*称)\s*[:：]\s*([^|]{6,80})")
@@ -50,7 +52,9 @@ def is_body(p: Paragraph) -> bool:
     if p.heading_level is not None:
         return True
     line = p.norm
-    return len(line) >= 30 and ("，" in line or "。" in line) and not ADDRESSEE_RE.match(line) and not is_title(line)
+    if ADDRESSEE_RE.match(line) or is_title(line):
+        return False
+    return (len(line) >= 30 and ("，" in line or "。" in line)) or bool(OPENING_FORMULA_RE.search(line))
 
 
 def page_of(paragraphs: list[Paragraph]) -> Page:

@@ -55,3 +55,13 @@ def test_next_year_wording_inside_a_heading_group_starts_the_plans_part():
         + [("shortcomings", 0.9), ("plans", 0.97), ("plans", 0.97), ("plans", 0.97)]
     )
     assert smooth_sections(ps, proba, SECTION_IDS) == ["shortcomings"] * 5 + ["plans"] * 3
+
+
+def test_opening_formula_is_the_preamble_on_a_page_without_a_title():
+    # no title line: the page opens with the short formula sentence; the model thinks it is a title (other)
+    ps = parse("按照上级要求，现将我镇本年度工作情况报告如下。\n一、主要做法\n召开会议6次。")
+    proba = _proba([("other", 0.8), ("measures", 0.9), ("measures", 0.9)])
+    assert smooth_sections(ps, proba, SECTION_IDS) == ["preamble", "measures", "measures"]
+    # a short line without the formula stays where the model and the head put it
+    ps = parse("某镇人民政府\n一、主要做法\n召开会议6次。")
+    assert smooth_sections(ps, proba, SECTION_IDS)[0] == "other"
