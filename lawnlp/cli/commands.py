@@ -189,6 +189,12 @@ def evaluate(args: argparse.Namespace) -> int:
     reports = load_annotations(args.data)
     if args.split != "all":
         reports = split_reports(reports, seed=args.seed)[args.split]
+    if args.task == "meta":
+        from lawnlp.training.metadata import evaluate_meta, format_meta_table
+
+        metrics = evaluate_meta(reports)
+        print(json.dumps(metrics, ensure_ascii=False, indent=1) if args.json else format_meta_table(metrics))
+        return 0
     if args.task == "brief":
         from lawnlp.training.briefs import evaluate_briefs, format_brief_table
 

@@ -174,14 +174,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="evaluate models or briefs on annotations",
         epilog=EPILOG,
         description="Sections: accuracy, macro-F1, per-label table (in context and isolated). "
-        "Themes: micro/macro-F1, per-theme table. Briefs: ROUGE-L against baselines. Research measures "
+        "Themes: micro/macro-F1, per-theme table. Briefs: ROUGE-L against baselines. Metadata (meta): "
+        "entity, county, year, level and published against the report annotations. Research measures "
         "(audit, indicators, pairs): the gold reports of --data analysed end to end with --backend (or with "
         "their annotated sections), measured against --gold: per-field accuracy, per-id precision and recall, "
         "planted and control pairs.",
     )
     p.add_argument("--data", required=True, help="annotation JSONL")
     p.add_argument(
-        "--task", choices=["sections", "themes", "all", "brief", "audit", "indicators", "pairs"], default="all"
+        "--task", choices=["sections", "themes", "all", "brief", "meta", "audit", "indicators", "pairs"], default="all"
     )
     p.add_argument(
         "--gold",

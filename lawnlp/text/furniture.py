@@ -25,7 +25,11 @@ _KEYS = (
 _LEADING_DATE = (
     r"(?:(?:20|19)\d\d\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*[:：时]\s*\d{1,2}\S*)?\s+)?"
 )
-KEY_LINE_RE = re.compile(_LEAD + _LEADING_DATE + rf"(?:{_KEYS})\s*[:：]|^[\s•·\-|]*[\[【]\s*(?:{_KEYS})\s*[\]】]")
+# A news site's name before the key (杭州网  发布时间: …).
+_SITE_NAME = r"(?:[\u4e00-\u9fff]{1,10}(?:网|报|在线|客户端|发布)\s+)?"
+KEY_LINE_RE = re.compile(
+    _LEAD + _SITE_NAME + _LEADING_DATE + rf"(?:{_KEYS})\s*[:：|｜]|^[\s•·\-|]*[\[【]\s*(?:{_KEYS})\s*[\]】]"
+)
 # Controls and site chrome: matched at the start of a short line.
 CONTROL_RE = re.compile(
     _LEAD + r"(?:【?打印|【?关闭|【?收藏|分享到?|扫一扫|听全文|语音播报|退出播报|设为首页|加入收藏|无障碍|长者版|"
@@ -80,10 +84,10 @@ def is_debris(norm: str) -> bool:
 # -- publication dates ---------------------------------------------------------------------------------
 _DATE = r"((?:20|19)\d\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})"
 PUBLISHED_KEYS = (  # most telling first: a publication date beats a writing date
-    ("published", re.compile(rf"发\s*布\s*(?:日\s*期|时\s*间)\s*[:：\]】]?\s*{_DATE}")),
-    ("dated", re.compile(rf"(?:^|[\s•·\-|\[【])(?:时\s*间|日\s*期|更\s*新\s*时\s*间)\s*[:：\]】]\s*{_DATE}")),
-    ("issued", re.compile(rf"发\s*文\s*(?:日\s*期|时\s*间)\s*[:：\]】]?\s*{_DATE}")),
-    ("written", re.compile(rf"(?:成\s*文\s*(?:日\s*期|时\s*间)|公文生成日期|生成日期)\s*[:：\]】]?\s*{_DATE}")),
+    ("published", re.compile(rf"发\s*布\s*(?:日\s*期|时\s*间)\s*[:：\]】|｜]?\s*{_DATE}")),
+    ("dated", re.compile(rf"(?:^|[\s•·\-|\[【])(?:时\s*间|日\s*期|更\s*新\s*时\s*间)\s*[:：\]】|｜]\s*{_DATE}")),
+    ("issued", re.compile(rf"发\s*文\s*(?:日\s*期|时\s*间)\s*[:：\]】|｜]?\s*{_DATE}")),
+    ("written", re.compile(rf"(?:成\s*文\s*(?:日\s*期|时\s*间)|公文生成日期|生成日期)\s*[:：\]】|｜]?\s*{_DATE}")),
     ("bare", re.compile(rf"^[\s•·\-]*{_DATE}\s*日?(?:\s.*)?$")),  # a furniture line that starts with a date
 )
 SIGNATURE_DATE_RE = re.compile(r"^((?:20|19)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")

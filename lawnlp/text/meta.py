@@ -176,6 +176,15 @@ def _department(page: Page, chain: Chain) -> tuple[str | None, str | None]:
     return None, None
 
 
+# 在区委、区政府的坚强领导下 / 在市委市政府领导下: the level of the government a department answers to.
+GOVERNED_BY_RE = re.compile(r"在(省|自治区|市|州|区|县|旗)委[、，,]?(?:\1)?(?:人民)?政府")
+
+
+def _governing_level(page: Page) -> str | None:
+    m = GOVERNED_BY_RE.search(page.opening) or GOVERNED_BY_RE.search("\n".join(page.body[:5]))
+    return PLACE_OF_PREFIX[m.group(1)] if m else None
+
+
 def _named_by_level(page: Page, level: str) -> str | None:
     """The place of ``level`` a report that names itself only as 我市 / 全省 belongs to: the one its furniture,
     《…》 titles and running text name most often (a province: any province the text names, full or short)."""
@@ -221,7 +230,10 @@ def extract_meta(paragraphs: list[Paragraph]) -> Meta:
             meta.county = _parent(page, (("", meta.level),), "", meta.level)
             return meta
         elif meta.level == "department":  # 我局 without a name: the place the page names
-            meta.county = next((n for n, lv in context_units(page) if lv in ("county", "city")), None)
+            governing = _governing_level(page)  # 在区委、区政府的领导下: a district's department
+            meta.county = (_named_by_level(page, governing) if governing else None) or next(
+                (n for n, lv in context_units(page) if lv in ("county", "city")), None
+            )
             return meta
         else:
             return meta

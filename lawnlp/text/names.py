@@ -48,6 +48,7 @@ def subject(line: str) -> str:
     s = cn_year(re.sub(r"\s+", "", line))
     s = re.sub(r"^【[^】]{0,12}】", "", s)
     s = JOINT_PREFIX_RE.sub("", s)
+    s = re.sub(r"^关于", "", s)  # 关于云州市2024年度…的报告: the name follows
     s = re.sub(r"^(?:20[0-4]\d|20xx|20XX)年度?", "", s)
     s = SUBJECT_END_RE.split(s)[0]
     s = s.replace("国家税务总局", "").replace("办事处", "")
@@ -106,7 +107,10 @@ def governing_units(text: str, known: set[str] = frozenset()) -> list[tuple[str,
     out = []
     for m in GOVERNING_RE.finditer(text):
         end, suffix = m.end(), m.group(1)
-        names = [text[end - len(suffix) - k : end] for k in range(1, 7) if end - len(suffix) - k >= 0]
+        if suffix == "州" and text[: end - 1].endswith("自治州"):  # X自治州州委: the name ends before the second 州
+            end, suffix = end - 1, "自治州"
+        longest = 12 if suffix == "自治州" else 6  # 黔东南苗族侗族自治州
+        names = [text[end - len(suffix) - k : end] for k in range(1, longest + 1) if end - len(suffix) - k >= 0]
         listed = [
             n
             for n in names

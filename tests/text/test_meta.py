@@ -41,6 +41,11 @@ CASES = {
         "江北区石桥街道办事处2022年度法治政府建设情况报告\n一、主要举措\n开展学法活动8次。",
         ("石桥街道", "江北区", 2022, "township"),
     ),
+    "unnamed department answering to a district": (
+        "2022年，在区委、区政府的坚强领导下，为贯彻《云州市法治政府建设实施方案》和《青川区法治政府建设实施方案》，"
+        "我局切实加强领导，压实责任，推进依法行政。现将有关情况报告如下。\n一、主要措施\n全年办理行政许可40件。",
+        (None, "青川区", 2022, "department"),
+    ),
 }
 
 
@@ -55,3 +60,28 @@ def test_segment_units():
     assert segment_units("云岭县青禾镇") == (("云岭县", "county"), ("青禾镇", "township"))
     assert segment_units("河西县市场监督管理局") == (("河西县", "county"), ("市场监督管理局", "department"))
     assert segment_units("加强领导") is None
+
+
+def test_publication_date_after_a_news_site_name():
+    text = (
+        "关于云州市2024年度法治政府建设情况的报告\n云州网  发布时间:2025-05-28 14:14:25 Wed\n一、主要举措\n开展普法。"
+    )
+    meta = extract_meta(parse(text))
+    assert (meta.entity, meta.year, meta.published) == ("云州市", 2024, "2025-05-28")
+
+
+def test_publication_date_in_a_pipe_table_beats_the_signature_date():
+    text = (
+        "发布日期 | 2021-03-26 | 文号 |\n主题分类 | 政府工作 | 成文日期 | 2021-03-22\n"
+        "云岭县2020年法治政府建设情况报告\n一、主要举措\n开展普法。\n云岭县人民政府\n2021年3月22日"
+    )
+    meta = extract_meta(parse(text))
+    assert (meta.entity, meta.year, meta.published) == ("云岭县", 2020, "2021-03-26")
+
+
+def test_autonomous_prefecture_before_its_committee():
+    from lawnlp.text.names import governing_units
+
+    # the name ends before the second 州 of 自治州州委, and a listed one is found whole
+    assert governing_units("在黔东南苗族侗族自治州州委、州政府的领导下") == [("黔东南苗族侗族自治州", "city")]
+    assert all(not name.startswith("治") for name, _ in governing_units("在雷公山苗族侗族自治州州委、州政府和县委"))
