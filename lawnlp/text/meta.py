@@ -193,6 +193,15 @@ def _named_by_level(page: Page, level: str) -> str | None:
     else:
         counts = Counter(n for n, lv in context_units(page) if lv == level)
         counts.update(n for n, lv in governing_units("\n".join(page.body), page_names(page)) if lv == level)
+    if not counts and level in ("city", "county"):  # 市政府 only: the listed place of that level the text names
+        text = "\n".join(page.titles + page.body)
+        counts = Counter(
+            {
+                place.name: n
+                for place in gazetteer().by_code.values()
+                if place.level == level and len(place.name) >= 3 and (n := text.count(place.name))
+            }
+        )
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -85,3 +85,14 @@ def test_autonomous_prefecture_before_its_committee():
     # the name ends before the second 州 of 自治州州委, and a listed one is found whole
     assert governing_units("在黔东南苗族侗族自治州州委、州政府的领导下") == [("黔东南苗族侗族自治州", "city")]
     assert all(not name.startswith("治") for name, _ in governing_units("在雷公山苗族侗族自治州州委、州政府和县委"))
+
+
+def test_city_that_says_only_its_government_is_named_from_the_text():
+    # no title; the report calls itself 市政府 and names its city once in passing (a listed city: the
+    # gazetteer is a closed list of real places, the sentence is invented)
+    text = (
+        "2024年，市政府坚持依法行政，全市法治政府建设取得明显成效。现将有关情况报告如下。\n一、工作开展情况\n"
+        "推动乌海市公共法律服务中心建设，全市办理法律援助案件300件。"
+    )
+    meta = extract_meta(parse(text))
+    assert (meta.entity, meta.year, meta.level) == ("乌海市", 2024, "city")
