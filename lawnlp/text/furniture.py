@@ -20,7 +20,7 @@ _KEYS = (
     r"文\s*号|发文字号|备注/文号|成\s*文\s*日\s*期|成文时间|发\s*文\s*日\s*期|发文时间|公文生成日期|生成日期|"
     r"发\s*布\s*日\s*期|发\s*布\s*时\s*间|更\s*新\s*时\s*间|有\s*效\s*性|效力状态|标\s*题|名\s*称|"
     r"时\s*间|日\s*期|来\s*源|信息来源|文章来源|作\s*者|编\s*辑|责任编辑|浏览次数|阅读次数|阅读量|阅\s*读|访问量|"
-    r"点击[数量率次]|字\s*号|字\s*体|字体大小"
+    r"点击[数量率次]|字\s*号|字\s*体|字体大小|投\s*稿\s*人|围\s*观|评\s*论|信息提供日期"
 )
 _LEADING_DATE = (
     r"(?:(?:20|19)\d\d\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*[:：时]\s*\d{1,2}\S*)?\s+)?"
@@ -84,10 +84,10 @@ def is_debris(norm: str) -> bool:
 # -- publication dates ---------------------------------------------------------------------------------
 _DATE = r"((?:20|19)\d\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})"
 PUBLISHED_KEYS = (  # most telling first: a publication date beats a writing date
-    ("published", re.compile(rf"发\s*布\s*(?:日\s*期|时\s*间)\s*[:：\]】|｜]?\s*{_DATE}")),
-    ("dated", re.compile(rf"(?:^|[\s•·\-|\[【])(?:时\s*间|日\s*期|更\s*新\s*时\s*间)\s*[:：\]】|｜]\s*{_DATE}")),
-    ("issued", re.compile(rf"发\s*文\s*(?:日\s*期|时\s*间)\s*[:：\]】|｜]?\s*{_DATE}")),
-    ("written", re.compile(rf"(?:成\s*文\s*(?:日\s*期|时\s*间)|公文生成日期|生成日期)\s*[:：\]】|｜]?\s*{_DATE}")),
+    ("published", re.compile(rf"(?:发\s*布|信息提供)\s*(?:日\s*期|时\s*间)(?:\s*[:：\]】|｜])*\s*{_DATE}")),
+    ("dated", re.compile(rf"(?:^|[\s•·\-|\[【])(?:时\s*间|日\s*期|更\s*新\s*时\s*间)(?:\s*[:：\]】|｜])+\s*{_DATE}")),
+    ("issued", re.compile(rf"发\s*文\s*(?:日\s*期|时\s*间)(?:\s*[:：\]】|｜])*\s*{_DATE}")),
+    ("written", re.compile(rf"(?:成\s*文\s*(?:日\s*期|时\s*间)|公文生成日期|生成日期)(?:\s*[:：\]】|｜])*\s*{_DATE}")),
     ("bare", re.compile(rf"^[\s•·\-]*{_DATE}\s*日?(?:\s.*)?$")),  # a furniture line that starts with a date
 )
 SIGNATURE_DATE_RE = re.compile(r"^((?:20|19)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")

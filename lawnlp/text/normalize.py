@@ -6,9 +6,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Word-processor and conversion artefacts, removed from the text (never spanning lines).
+# Word-processor and conversion artefacts, removed from the text (never spanning lines); also the pinyin
+# that some copy sites print after characters (內(nèi)蒙古): a bracketed syllable with a tone mark after a
+# Chinese character.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 ARTEFACT_RE = re.compile(
-    r"\[(?:bookmark|image|footnote|endnote|comment|Toc)[:：_][^\]\n]*\]|[\u200b-\u200f\u2060\ufeff]",
+    r"\[(?:bookmark|image|footnote|endnote|comment|Toc)[:：_][^\]\n]*\]|[\u200b-\u200f\u2060\ufeff]"
+    rf"|(?<=[\u4e00-\u9fff])[（(][a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}[)）]",
     re.IGNORECASE,
 )
 

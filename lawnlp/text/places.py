@@ -26,11 +26,16 @@ MUNICIPALITIES = {"11", "12", "31", "50"}  # 北京 天津 上海 重庆: provin
 PLACEHOLDER_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "省直辖县", "自治区直辖县"}
 # Two-character district names that are ordinary words too (城区面积, 矿区治理): never matched on their own.
 GENERIC_NAMES = {"城区", "郊区", "矿区", "东区", "西区", "南区", "北区", "新区", "市区", "特区", "林区"}
-ETHNIC_RE = re.compile(
-    r"(?:[蒙回藏维吾尔壮朝鲜满侗瑶白土家哈尼哈萨克傣黎傈僳佤畲高山拉祜水东乡纳西景颇柯尔克孜"
-    r"达斡尔仫佬羌布朗撒拉毛南仡佬锡伯阿昌普米塔吉克怒乌孜别克俄罗斯鄂温克德昂保安裕固京塔塔尔独龙"
-    r"鄂伦春赫哲门巴珞巴基诺苗彝布依族]{1,8}族)+"
+# The 56 nationalities' names, longest first, as they stand before 族 in autonomous place names; an
+# alternation, not a character class (a class took the 西 of 广西壮族 for the 西 of 纳西).
+_NATIONALITIES = sorted(
+    "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 "
+    "柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 "
+    "塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 蒙".split(),
+    key=len,
+    reverse=True,
 )
+ETHNIC_RE = re.compile(rf"(?:(?:{'|'.join(_NATIONALITIES)})族)+$")
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,10 @@ class Place:
     level: str  # "province", "city" or "county" (the guide's levels)
     code: str  # the six-digit division code
     parent: str | None  # the code of the division above it
+
+
+# Prefectures known by one character and 州 (博尔塔拉蒙古自治州: 博州).
+PREFECTURE_ONE_CHARACTER = {"博尔塔拉": "博州", "巴音郭楞": "巴州", "克孜勒苏": "克州"}
 
 
 def short_names(place: Place) -> set[str]:
@@ -58,8 +67,11 @@ def short_names(place: Place) -> set[str]:
             out.add(stem)
     elif name.endswith("自治州"):
         stem = ETHNIC_RE.sub("", name[: -len("自治州")])
+        stem = re.sub(r"(?:蒙古|哈萨克|柯尔克孜)$", "", stem)  # 伊犁哈萨克自治州: a nationality without 族
         if len(stem) >= 2:
-            out.add(stem[:2] + "州")
+            out.add(stem + "州")  # 恩施州, 黔东南州, 西双版纳州
+            if stem in PREFECTURE_ONE_CHARACTER:
+                out.add(PREFECTURE_ONE_CHARACTER[stem])
     return out - {name}
 
 

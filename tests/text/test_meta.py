@@ -96,3 +96,33 @@ def test_city_that_says_only_its_government_is_named_from_the_text():
     )
     meta = extract_meta(parse(text))
     assert (meta.entity, meta.year, meta.level) == ("乌海市", 2024, "city")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "| [ 成文日期 ] | 2026-01-30 | [ 发布日期 ] | 2026-02-25 |",
+        "信息来源:云岭县司法局 信息提供日期:2026-02-25 16:51 【字体: 视力保护色:",
+        "2026-02-25 投稿人 : 佚名 围观 : 0 评论",
+    ],
+)
+def test_publication_date_layouts(line):
+    text = f"{line}\n云岭县司法局2025年法治政府建设情况报告\n一、主要举措\n开展普法。\n云岭县司法局\n2026年1月20日"
+    assert extract_meta(parse(text)).published == "2026-02-25"
+
+
+def test_short_names_of_autonomous_places():
+    from lawnlp.text.places import gazetteer
+
+    g = gazetteer()
+
+    def short(name):
+        return g.names_of(g.lookup(name)[0]) - {name}
+
+    assert (
+        short("广西壮族自治区") == {"广西"}
+        and short("新疆维吾尔自治区") == {"新疆"}
+        and short("内蒙古自治区") == {"内蒙古"}
+    )
+    assert short("黔东南苗族侗族自治州") == {"黔东南州"} and short("西双版纳傣族自治州") == {"西双版纳州"}
+    assert short("博尔塔拉蒙古自治州") == {"博尔塔拉州", "博州"}

@@ -14,6 +14,9 @@ def test_normalize_punctuation_width_and_traditional():
     assert normalize("发放资料1,200份,时间10:30") == "发放资料1,200份，时间10:30"
     assert normalize("１２３ＡＢ　测试") == "123AB 测试"
     assert normalize("[bookmark: _GoBack]今年以来") == "今年以来"
+    # pinyin a copy site printed after characters goes; an abbreviation in brackets stays
+    assert normalize("云(yún)岭(lǐng)县关(guān)于") == "云岭县关于"
+    assert normalize("世界贸易组织(WTO)规则(gui)") == "世界贸易组织（WTO）规则（gui）"
 
 
 def test_heading_levels_and_numbering():
