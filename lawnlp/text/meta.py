@@ -72,7 +72,8 @@ def _department_place(page: Page, level: str) -> str | None:
     """The place of a ``level`` (city, county, province) that a department named without it belongs to."""
     sources = [m.group(1) for line in page.furniture for m in FURNITURE_BODY_RE.finditer(line)]
     sources += [m.group(1) for line in page.body for m in BOOK_TITLE_RE.finditer(line)]
-    sources += page.tail + [line for line in page.body if re.match(r"^(?:地址|通讯地址|联系地址)", line)]
+    sources += [line for line in page.tail if not re.search(r"[，。；]", line)]  # a signature, not a sentence
+    sources += [line for line in page.body if re.match(r"^(?:地址|通讯地址|联系地址)", line)]
     sources += [re.sub(r"^.*?(?:地址|地点)[:：]", "", line) for line in page.body if "地址" in line]
     for text in sources:
         for name, lv in chain_of(text) or leading_chain(re.sub(r"^(?:中共)?", "", text)):
@@ -99,8 +100,9 @@ def _entity_chain(page: Page) -> tuple[Chain, str]:
     return (), ""
 
 
-def _abbreviated_department(page: Page) -> tuple[str, str] | None:
-    """(entity, place) of a department that names itself without its place (市人社局, 省司法厅), or None."""
+def _abbreviated_department(page: Page) -> tuple[str | None, str | None] | None:
+    """(entity, place) of a department that names itself without its place (市人社局, 省司法厅); (None, None)
+    when its place is named nowhere; None when the page names no such department."""
     candidates = [subject(t) for t in page.titles] + [OPENING_LEAD_RE.sub("", page.opening)[:20]]
     candidates += [
         m.group(1) for m in re.finditer(rf"将((?:市|县|区|省|州)[{CJK}]{{2,16}}?(?:局|厅|委|办))", page.opening)
@@ -111,10 +113,13 @@ def _abbreviated_department(page: Page) -> tuple[str, str] | None:
             mm = re.match(rf"^((?:省|自治区|市|州|县|区|旗)[{CJK}]{{2,16}}?(?:局|厅|委员会|委|办公室))", text)
             m = ABBREVIATED_DEPT_RE.match(mm.group(1)) if mm else None
         if m and is_department(m.group(2)):
-            place = _department_place(page, PLACE_OF_PREFIX[m.group(1)])
+            level = PLACE_OF_PREFIX[m.group(1)]
+            # its place in furniture, 《…》 titles or the signature, else the one place of its level the text
+            # names most (省人社厅 on a page that names only 湖北): a department either way, never the place
+            place = _department_place(page, level) or _named_by_level(page, level)
             if place:
                 return place + full_department_name(m.group(2)), place
-            return None
+            return None, None
     return None
 
 
@@ -161,7 +166,7 @@ def _department(page: Page, chain: Chain) -> tuple[str | None, str | None]:
     name = full_department_name(chain[-1][0])
     if len(chain) > 1:
         return chain[-2][0] + name, chain[-2][0]
-    if found := _abbreviated_department(page):
+    if (found := _abbreviated_department(page)) and found[0]:
         return found
     others = [c for c in [opening_chain(page.opening), *furniture_chains(page)] if len(c) > 1]
     for other in others:
@@ -228,6 +233,9 @@ def extract_meta(paragraphs: list[Paragraph]) -> Meta:
         found = _abbreviated_department(page) if not chain else _department(page, chain)
         if found and found[0]:
             meta.entity, meta.county, meta.level = found[0], found[1], "department"
+            return meta
+        if found and not chain:  # 省人社厅 with no place named anywhere: a department all the same
+            meta.level = "department"
             return meta
     if not chain or chain[-1][1] == "department" and len(chain) == 1:
         meta.level = "department" if chain else _self_level(page)

@@ -87,7 +87,11 @@ def opening_chain(opening: str) -> Chain:
     text, before = OPENING_LEAD_RE.sub("", opening), None
     while text != before:  # 2022年，在县委…领导下，在县司法局的指导下，X… -> X…
         before, text = text, OPENING_LEAD_RE.sub("", UNDER_LEADERSHIP_RE.sub("", text))
-    return leading_chain(text)
+    chain = leading_chain(text)
+    if not chain and text.startswith("是") and "。" in text[:300]:
+        # 2024年是…的关键之年，…。西兴街道始终坚持…: the body names itself in the next sentence
+        chain = leading_chain(text.split("。", 1)[1])
+    return chain
 
 
 def furniture_chains(page: Page) -> list[Chain]:

@@ -126,3 +126,24 @@ def test_short_names_of_autonomous_places():
     )
     assert short("黔东南苗族侗族自治州") == {"黔东南州"} and short("西双版纳傣族自治州") == {"西双版纳州"}
     assert short("博尔塔拉蒙古自治州") == {"博尔塔拉州", "博州"}
+
+
+def test_opening_that_frames_the_year_first():
+    text = (
+        "2024年是全面深化改革的关键之年，也是青禾街道发展的重要之年。青禾街道始终坚持依法行政，推进法治建设。"
+        "现将有关情况报告如下。\n一、主要举措\n开展普法活动12场。"
+    )
+    meta = extract_meta(parse(text))
+    assert (meta.entity, meta.year, meta.level) == ("青禾街道", 2024, "township")
+
+
+def test_abbreviated_provincial_department_is_a_department():
+    # 省人社厅 without its province in the title or furniture: the province the text names (a listed one;
+    # the sentence is invented), and a department either way, never the province itself
+    named = (
+        "2024年，省人社厅坚持依法行政，推进法治建设。现将有关情况报告如下：\n一、主要举措\n配合云南省博物馆开展普法。"
+    )
+    meta = extract_meta(parse(named))
+    assert (meta.entity, meta.county, meta.level) == ("云南省人力资源和社会保障厅", "云南省", "department")
+    unnamed = "2024年，省人社厅坚持依法行政，全省人社系统推进法治建设。现将有关情况报告如下：\n一、主要举措\n开展普法。"
+    assert extract_meta(parse(unnamed)).level == "department"
