@@ -83,11 +83,12 @@ def is_debris(norm: str) -> bool:
 
 # -- publication dates ---------------------------------------------------------------------------------
 _DATE = r"((?:20|19)\d\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})"
+_SEP = r"(?:\s*[:：\]】|｜])"  # between a date key and its date: colons, brackets, table pipes
 PUBLISHED_KEYS = (  # most telling first: a publication date beats a writing date
-    ("published", re.compile(rf"(?:发\s*布|信息提供)\s*(?:日\s*期|时\s*间)(?:\s*[:：\]】|｜])*\s*{_DATE}")),
-    ("dated", re.compile(rf"(?:^|[\s•·\-|\[【])(?:时\s*间|日\s*期|更\s*新\s*时\s*间)(?:\s*[:：\]】|｜])+\s*{_DATE}")),
-    ("issued", re.compile(rf"发\s*文\s*(?:日\s*期|时\s*间)(?:\s*[:：\]】|｜])*\s*{_DATE}")),
-    ("written", re.compile(rf"(?:成\s*文\s*(?:日\s*期|时\s*间)|公文生成日期|生成日期)(?:\s*[:：\]】|｜])*\s*{_DATE}")),
+    ("published", re.compile(rf"(?:发\s*布|信息提供)\s*(?:日\s*期|时\s*间){_SEP}*\s*{_DATE}")),
+    ("dated", re.compile(rf"(?:^|[\s•·\-|\[【])(?:时\s*间|日\s*期|更\s*新\s*时\s*间){_SEP}+\s*{_DATE}")),
+    ("issued", re.compile(rf"发\s*文\s*(?:日\s*期|时\s*间){_SEP}*\s*{_DATE}")),
+    ("written", re.compile(rf"(?:成\s*文\s*(?:日\s*期|时\s*间)|公文生成日期|生成日期){_SEP}*\s*{_DATE}")),
     ("bare", re.compile(rf"^[\s•·\-]*{_DATE}\s*日?(?:\s.*)?$")),  # a furniture line that starts with a date
 )
 SIGNATURE_DATE_RE = re.compile(r"^((?:20|19)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")

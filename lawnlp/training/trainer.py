@@ -72,14 +72,7 @@ def train(
         "test": evaluate(task, model, splits["test"]) if splits["test"] else {},
     }
     provenance = {
-        "task": task,
-        "lawnlp_version": lawnlp_version(),
-        "data": str(data) if data is not None else None,
-        "reports": len(reports),
-        "train_reports": len(splits["train"]),
-        "dev_reports": len(splits["dev"]),
-        "test_reports": len(splits["test"]),
-        "seed": seed,
+        **_data_provenance(task, data, reports, splits, seed),
         "init": str(init) if init is not None else None,
         "init_model": init_id,
         "backend": backend,
@@ -90,6 +83,20 @@ def train(
     if out is not None:
         model.save_pretrained(out, metrics=metrics, provenance=provenance)
     return model, metrics
+
+
+def _data_provenance(task: str, data: Any, reports: list, splits: dict, seed: int) -> dict:
+    """What a model card records of the data a model was fitted and tuned on."""
+    return {
+        "task": task,
+        "lawnlp_version": lawnlp_version(),
+        "data": str(data) if data is not None else None,
+        "reports": len(reports),
+        "train_reports": len(splits["train"]),
+        "dev_reports": len(splits["dev"]),
+        "test_reports": len(splits["test"]),
+        "seed": seed,
+    }
 
 
 def build_theme_ensemble(
@@ -116,14 +123,7 @@ def build_theme_ensemble(
     ensemble.tune_thresholds(dev.texts, dev.labels)
     metrics = {"dev_examples": len(dev), "test": evaluate("themes", ensemble, splits["test"]) if splits["test"] else {}}
     provenance = {
-        "task": "themes",
-        "lawnlp_version": lawnlp_version(),
-        "data": str(data) if data is not None else None,
-        "reports": len(reports),
-        "train_reports": len(splits["train"]),
-        "dev_reports": len(splits["dev"]),
-        "test_reports": len(splits["test"]),
-        "seed": seed,
+        **_data_provenance("themes", data, reports, splits, seed),
         "backend": "ensemble",
         "members": [model_id(m) for m in ensemble.members],
     }
