@@ -63,6 +63,8 @@ def build_brief(report: Report, max_chars: int = BRIEF.max_chars, rewriter: Any 
     if len(text) < BRIEF.min_chars:
         taken = {it.text for it in sel_figures} | {it.text for it in spare}
         spare += [it for it in clause_items(report, private, tfidf) if it.text not in taken]
+        if not spare:  # a page cut before its first measure: what its opening says was done
+            spare = clause_items(report, private, tfidf, parts=("preamble",))
     while len(text) < min(BRIEF.min_chars, max_chars) and spare:  # never nearly empty: more of what was done
         sel_figures.append(spare.pop(0))
         more = fit_budget(head, sel_figures, themes, head_of_plans, plans, max_chars)

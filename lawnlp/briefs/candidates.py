@@ -265,20 +265,22 @@ STOCK_RE = re.compile(
 )
 
 
-def clause_items(report: Report, private: set[str], tfidf: TfIdf) -> list[Item]:
+def clause_items(
+    report: Report, private: set[str], tfidf: TfIdf, parts: tuple[str, ...] = ("measures", "leadership")
+) -> list[Item]:
     """The last resort of a brief that would be nearly empty (a report that is mostly framing, or a page cut
-    short): clauses of 4 to 20 characters of the measures and leadership parts that are not stock framing,
-    most central first, verbatim."""
+    short): clauses of 4 to 20 characters of the measures and leadership parts (or of ``parts``: the preamble
+    of a page cut before its first measure) that are not stock framing, most central first, verbatim."""
     out: list[Item] = []
     seen: set[str] = set()
-    paras = [p for p in report.paragraphs if p.section in ("measures", "leadership") and not p.debris]
+    paras = [p for p in report.paragraphs if p.section in parts and not p.debris]
     sents = [(p, si, s) for p in paras for si, s in enumerate(sentences(p, private, not is_cut_short(report, p)))]
     centre = tfidf.centroid([s for _, _, s in sents]) if sents else {}
     for gid, (p, si, s) in enumerate(sents):
         cent = tfidf.cos(tfidf.vec(s), centre)
         for ci, c in enumerate(split_clauses(s)):
             c = LEAD_RE.sub("", c)
-            if not (4 <= len(c) <= 20) or c in seen or STOCK_RE.match(c) or PART_NAME_RE.search(c):
+            if not (4 <= len(c) <= 20) or c in seen or STOCK_RE.match(c) or PART_NAME_RE.search(c) or "报告" in c:
                 continue
             if re.search(r"\d", c) or unbalanced(c) or has_private(c, private):
                 continue

@@ -7,6 +7,10 @@
   paragraph that opens with next-year wording (下一步，… / 2025年，我镇将…) — and lasts until the next
   heading of the same or a higher level. Position in the document is no evidence, nor is a date of next
   year inside a sentence (a rule taking effect on 1 January).
+- ``shortcomings_evidence``: likewise ``shortcomings`` needs a heading that names the part or a problem
+  word (不足, 问题, 有待, 不够, 滞后, …) in a heading or paragraph, and lasts until the next heading of the
+  same or a higher level. All 2,669 shortcomings lines of the corpus have it; a framing heading of the
+  measures part (一、以贯彻落实…为指引，努力推动…) does not.
 - ``head_lines``: what stands before the opening (titles, addressee, a name alone) is ``other``.
 - ``opening_prior``: between the head and the first heading is the preamble (not measures or
   shortcomings; a sentence with the opening formula 现将…报告如下 not ``other`` either, even as the
@@ -44,11 +48,19 @@ PART_ALLOWS = {
 }
 PART_HEADING_MAX = 16  # a sub-heading names a part only when it is this short (（一）存在问题)
 PRIOR_FACTOR = 0.02  # probability factor for labels the enclosing part does not allow
-PLANS_FACTOR = 0.02  # probability factor for plans without evidence
+PLANS_FACTOR = 0.02  # probability factor for plans (and shortcomings) without evidence
+# ``other`` on a sentence with the opening formula before the first heading: a cover letter's one sentence
+# (现将《X报告》呈报，请予审阅) reads like page debris to the models (p(other) ~ 0.98), and 0.02 would not move it.
+FORMULA_FACTOR = 1e-3
 # Wording of next year's work: in a heading, or opening a paragraph.
 NEXT_YEAR_RE = re.compile(r"下一步|下步|下一年|下一阶段|下阶段|明年|来年|新的一年|今后|展望|努力方向")
 OPENS_PLANS_RE = re.compile(
     r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.]?\s*)?(?:下一步|下步|下一年|下一阶段|明年|来年|新的一年|今后|展望)"
+)
+# Words that state a problem (a heading or paragraph of the shortcomings part has one of them).
+PROBLEM_RE = re.compile(
+    r"不足|问题|短板|差距|薄弱|弱项|有待|不够|不强|不高|不到位|不完善|不健全|不平衡|不充分|滞后|欠缺|困难|挑战|"
+    r"缺乏|匮乏|较弱|偏弱|单一|不规范|不多|较少|不深|不严|不力|不畅|不明显|尚未|仍需|亟需|压力"
 )
 CLOSING_RE = re.compile(r"^(?:特此报告|特此汇报|以上报告|专此报告)[。！!]?$")
 
@@ -136,6 +148,26 @@ def plans_evidence(paragraphs: list[Paragraph], year: int | None = None) -> list
     return out
 
 
+def shortcomings_evidence(paragraphs: list[Paragraph]) -> list[bool]:
+    """For each paragraph: is there evidence that it belongs to the shortcomings part (module docstring)?"""
+    out: list[bool] = []
+    active_level: int | None = None
+    depth = 0
+    for p in paragraphs:
+        if p.heading_level is not None:
+            if active_level is not None and p.heading_level <= active_level:
+                active_level = None
+            depth = p.heading_level
+            if active_level is None and (
+                "shortcomings" in heading_parts(p.norm, p.heading_level) or PROBLEM_RE.search(p.norm)
+            ):
+                active_level = p.heading_level
+        elif active_level is None and PROBLEM_RE.search(p.norm):
+            active_level = depth
+        out.append(active_level is not None)
+    return out
+
+
 def opening_prior(paragraphs: list[Paragraph], proba: np.ndarray, labels: tuple[str, ...]) -> np.ndarray:
     """``proba`` with the preamble bounded to the paragraphs before the first heading (see the module
     docstring); unchanged for a report without headings."""
@@ -150,9 +182,9 @@ def opening_prior(paragraphs: list[Paragraph], proba: np.ndarray, labels: tuple[
         if i < first:
             out[i, before] *= PRIOR_FACTOR
             if not p.debris and OPENING_FORMULA_RE.search(p.norm) and is_body(p):
-                out[i, formula] *= PRIOR_FACTOR  # 现将…报告如下 is the preamble, on the first line too
-        else:
-            out[i, k] *= PRIOR_FACTOR
+                out[i, formula] *= FORMULA_FACTOR  # 现将…报告如下 is the preamble, on the first line too
+        else:  # a numbered heading opens a part: never the preamble, however framing its words
+            out[i, k] *= FORMULA_FACTOR if p.heading_level is not None else PRIOR_FACTOR
     return out / out.sum(axis=1, keepdims=True)
 
 
@@ -204,12 +236,16 @@ def smooth_sections(
     """Section labels for ``paragraphs`` of a report about ``year`` from per-paragraph probabilities:
     part priors, plans evidence, the head, then agreement within heading groups."""
     proba = opening_prior(paragraphs, part_prior(paragraphs, proba, labels), labels)
-    if "plans" in labels:
-        k = labels.index("plans")
-        for i, ok in enumerate(plans_evidence(paragraphs, year)):
-            if not ok:
-                proba[i, k] *= PLANS_FACTOR
-        proba = proba / proba.sum(axis=1, keepdims=True)
+    for label, evidence in (
+        ("plans", plans_evidence(paragraphs, year)),
+        ("shortcomings", shortcomings_evidence(paragraphs)),
+    ):
+        if label in labels:
+            k = labels.index(label)
+            for i, ok in enumerate(evidence):
+                if not ok:
+                    proba[i, k] *= PLANS_FACTOR
+            proba = proba / proba.sum(axis=1, keepdims=True)
     pred = [labels[k] for k in proba.argmax(axis=1)]
     other = labels.index("other") if "other" in labels else -1
     logp = np.log(np.clip(proba, 1e-9, 1.0))

@@ -101,8 +101,8 @@ def _entity_chain(page: Page) -> tuple[Chain, str]:
 
 
 def _abbreviated_department(page: Page) -> tuple[str | None, str | None] | None:
-    """(entity, place) of a department that names itself without its place (市人社局, 省司法厅); (None, None)
-    when its place is named nowhere; None when the page names no such department."""
+    """(entity, place) of a department that names itself without its place (市人社局, 省司法厅); (the name as
+    written, None) when its place is named nowhere; None when the page names no such department."""
     candidates = [subject(t) for t in page.titles] + [OPENING_LEAD_RE.sub("", page.opening)[:20]]
     candidates += [
         m.group(1) for m in re.finditer(rf"将((?:市|县|区|省|州)[{CJK}]{{2,16}}?(?:局|厅|委|办))", page.opening)
@@ -119,7 +119,7 @@ def _abbreviated_department(page: Page) -> tuple[str | None, str | None] | None:
             place = _department_place(page, level) or _named_by_level(page, level)
             if place:
                 return place + full_department_name(m.group(2)), place
-            return None, None
+            return m.group(0), None  # its place named nowhere: the name as the page writes it (区市场监管局)
     return None
 
 
@@ -162,11 +162,13 @@ def _self_level(page: Page) -> str:
 def _department(page: Page, chain: Chain) -> tuple[str | None, str | None]:
     """(entity, county) of a department: its own chain (丰都县市场监督管理局), a chain naming it with its place
     elsewhere (the opening: 上海市人力资源和社会保障局（以下称市人社局）), or its place found by level (市人社局 +
-    《长治市…》; 司法厅 + 四川省); (None, None) when the page never names its place."""
+    《长治市…》; 司法厅 + 四川省); when the page never names its place, (区市场监管局, None) for a name written
+    with its level (区, 市, 省), else (None, None)."""
     name = full_department_name(chain[-1][0])
     if len(chain) > 1:
         return chain[-2][0] + name, chain[-2][0]
-    if (found := _abbreviated_department(page)) and found[0]:
+    found = _abbreviated_department(page)
+    if found and found[1]:
         return found
     others = [c for c in [opening_chain(page.opening), *furniture_chains(page)] if len(c) > 1]
     for other in others:
@@ -178,7 +180,7 @@ def _department(page: Page, chain: Chain) -> tuple[str | None, str | None]:
     for place, lv in context_units(page):
         if lv in wanted:
             return place + name, place
-    return None, None
+    return found if found else (None, None)
 
 
 # 在区委、区政府的坚强领导下 / 在市委市政府领导下: the level of the government a department answers to.
@@ -188,6 +190,15 @@ GOVERNED_BY_RE = re.compile(r"在(省|自治区|市|州|区|县|旗)委[、，,]
 def _governing_level(page: Page) -> str | None:
     m = GOVERNED_BY_RE.search(page.opening) or GOVERNED_BY_RE.search("\n".join(page.body[:5]))
     return PLACE_OF_PREFIX[m.group(1)] if m else None
+
+
+# A place named as a partner, not as the reporting body's own: 与四川省成都市新都区…共同发布, 协助X县查办.
+PARTNER_BEFORE_RE = re.compile(r"(?:与|同|向|对|联合|协助|携手|配合|赴|前往)[^，。；]{0,16}$")
+
+
+def _own_mentions(text: str, name: str) -> int:
+    """How often ``text`` names ``name`` other than as a partner (see PARTNER_BEFORE_RE)."""
+    return sum(1 for m in re.finditer(re.escape(name), text) if not PARTNER_BEFORE_RE.search(text[: m.start()]))
 
 
 def _named_by_level(page: Page, level: str) -> str | None:
@@ -204,7 +215,7 @@ def _named_by_level(page: Page, level: str) -> str | None:
             {
                 place.name: n
                 for place in gazetteer().by_code.values()
-                if place.level == level and len(place.name) >= 3 and (n := text.count(place.name))
+                if place.level == level and len(place.name) >= 3 and (n := _own_mentions(text, place.name))
             }
         )
     return counts.most_common(1)[0][0] if counts else None

@@ -19,7 +19,10 @@ SUBJECT_END_RE = re.compile(
 
 GOV_WORDS_RE = re.compile(r"人民政府(?!办公室)|政府(?!办)|办事处|党委|党工委|管委会|管理委员会|行政公署|行署")
 
-JOINT_PREFIX_RE = re.compile(rf"^中共[{CJK}]{{1,20}}?(?:委员会|党委|工委|委)(?=[{CJK}])")
+# 中共X县委 / 中共X区委教育工作委员会 (a Party working committee, no place of its own) before the body's name.
+JOINT_PREFIX_RE = re.compile(
+    rf"^中共[{CJK}]{{1,20}}?(?:委员会|党委|工委|委)(?:[^{{市县区省州旗}}]{{1,8}}?(?:工作委员会|工委))?(?=[{CJK}])"
+)
 
 FURNITURE_BODY_RE = re.compile(
     r"(?:发\s*布\s*机\s*构|发文机关|发布单位|来\s*源|信息来源|文章来源|所属机构)\s*[:：]\s*([^\s:：|]{2,30})"

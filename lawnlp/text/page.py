@@ -14,7 +14,10 @@ HEAD_WINDOW = 12  # paragraphs before the opening that may hold the title
 
 ADDRESSEE_RE = re.compile(r"^[^，。；]{2,40}[：:]")
 # The report's own opening formula (现将…情况报告如下): a body sentence however short.
-OPENING_FORMULA_RE = re.compile(r"(?:现将|特将|现就|现把|现对).{0,60}?(?:如下|予以公开|予以公布)")
+# The opening formula, also as a cover letter's one sentence (现将《X报告》呈报，请予审阅 / 报上，请审阅).
+OPENING_FORMULA_RE = re.compile(
+    r"(?:现将|特将|现就|现把|现对).{0,60}?(?:如下|予以公开|予以公布|(?:呈报|报上|呈上|报送|上报)[，,]?请(?:予)?审(?:阅|议))"
+)
 # What a title or signature line says after the body's name.
 
 FURNITURE_TITLE_RE = re.compile(r"(?:标\s*题|名\s*称)\s*[:：]\s*([^|]{6,80})")

@@ -219,3 +219,17 @@ def test_pipeline_summarize_uses_summary(samples):
         warnings.simplefilter("ignore")
         brief = Analyzer(backend="rules").summarize(samples["sikeshu-2024"], max_chars=200)
     assert brief.text.startswith("四棵树镇2024年：") and len(brief.text) <= 200
+
+
+def test_page_cut_before_its_first_measure_still_gets_a_brief():
+    # only the opening survives (a cover letter and the report's first paragraph): the brief says what it did
+    from lawnlp.pipeline import Analyzer
+
+    text = (
+        "云州市生态环境局关于2023年度法治政府建设情况的报告\n"
+        "2023年，云州市生态环境局坚持依法行政，在法治轨道上统筹推进减污降碳协同增效，有力保障了全市环境质量持续改善。\n"
+        "一、2023年推进法治政府建设主要举措"
+    )
+    brief = Analyzer(backend="lite").analyze(text).brief
+    assert brief.text.startswith("云州市生态环境局2023年：") and len(brief.text) >= 40
+    assert "统筹推进减污降碳协同增效" in brief.text

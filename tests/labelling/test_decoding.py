@@ -65,3 +65,24 @@ def test_opening_formula_is_the_preamble_on_a_page_without_a_title():
     # a short line without the formula stays where the model and the head put it
     ps = parse("某镇人民政府\n一、主要做法\n召开会议6次。")
     assert smooth_sections(ps, proba, SECTION_IDS)[0] == "other"
+
+
+def test_cover_letter_sentence_is_the_preamble_though_the_model_says_other():
+    ps = parse(
+        "省委、省人民政府：\n根据《关于报送年度报告的通知》要求，现将《云州市2023年度法治政府建设情况的报告》呈报，请予审阅。\n"
+        "云州市人民政府\n一、主要举措\n调解纠纷12件。"
+    )
+    proba = _proba([("other", 0.99), ("other", 0.98), ("other", 0.99), ("measures", 0.9), ("measures", 0.9)])
+    assert smooth_sections(ps, proba, SECTION_IDS)[1] == "preamble"
+
+
+def test_a_numbered_heading_is_never_the_preamble_nor_shortcomings_without_a_problem_word():
+    # the first part's heading reads as framing; the model is sure it is the preamble
+    ps = parse(
+        "2023年，全市坚持以习近平法治思想为指导，扎实推进法治政府建设，各项工作取得新成效。\n"
+        "一、以习近平法治思想为指引，努力推动法治政府建设迈上新台阶\n（一）认真学习。\n全年学法12次。"
+    )
+    proba = _proba([("preamble", 0.9), ("preamble", 0.99), ("measures", 0.9), ("measures", 0.9)])
+    proba[1] = [0.99, 0.003, 0.002, 0.004, 0.0005, 0.0005]  # shortcomings next after the preamble
+    assert SECTION_IDS[:4] == ("preamble", "measures", "leadership", "shortcomings")
+    assert smooth_sections(ps, proba, SECTION_IDS) == ["preamble", "measures", "measures", "measures"]

@@ -46,6 +46,17 @@ CASES = {
         "我局切实加强领导，压实责任，推进依法行政。现将有关情况报告如下。\n一、主要措施\n全年办理行政许可40件。",
         (None, "青川区", 2022, "department"),
     ),
+    "joint report of a Party working committee and its department": (
+        "中共云岭县委教育工作委员会 云岭县教育委员会\n关于2024年法治政府建设情况的报告\n"
+        "2024年，县教委坚持依法治教。现将有关情况报告如下。\n一、主要举措\n办理案件3件。",
+        ("云岭县教育委员会", "云岭县", 2024, "department"),
+    ),
+    # real places from the gazetteer (a closed list), in an invented sentence: named only as partners
+    "department whose place is named only as a partner's": (
+        "区市场监管局关于2023年法治政府建设情况的报告\n2023年以来，区市场监管局坚持依法监管。\n一、工作情况\n"
+        "与浙江省杭州市萧山区、滨江区市场监督管理局共同发布消费警示2期，向浙江省杭州市萧山区移送线索3件。",
+        ("区市场监管局", None, 2023, "department"),
+    ),
 }
 
 
