@@ -20,16 +20,26 @@ _KEYS = (
     r"文\s*号|发文字号|备注/文号|成\s*文\s*日\s*期|成文时间|发\s*文\s*日\s*期|发文时间|公文生成日期|生成日期|"
     r"发\s*布\s*日\s*期|发\s*布\s*时\s*间|更\s*新\s*时\s*间|有\s*效\s*性|效力状态|标\s*题|名\s*称|"
     r"时\s*间|日\s*期|来\s*源|信息来源|文章来源|作\s*者|编\s*辑|责任编辑|浏览次数|阅读次数|阅读量|阅\s*读|访问量|"
-    r"点击[数量率次]|字\s*号|字\s*体|字体大小|投\s*稿\s*人|围\s*观|评\s*论|信息提供日期"
+    r"点击[数量率次]|字\s*号|字\s*体|字体大小|投\s*稿\s*人|围\s*观|评\s*论|信息提供日期|时\s*效\s*性"
+)
+# Keys a metadata table may print with no colon before the value (发布机构屏边县…, 索引号abc/2026-00001, 文号
+# alone): only keys that never open a sentence of a report.
+_BARE_KEYS = (
+    r"索\s*引\s*号|主\s*题\s*分\s*类|体\s*裁\s*分\s*类|服\s*务\s*对\s*象|公\s*开\s*范\s*围|公\s*开\s*方\s*式|"
+    r"内\s*容\s*分\s*类|发\s*布\s*机\s*构|发文机关|发文字号|文\s*号|成\s*文\s*日\s*期|发\s*文\s*日\s*期|"
+    r"发\s*布\s*日\s*期|有\s*效\s*性|时\s*效\s*性|效力状态"
 )
 _LEADING_DATE = (
     r"(?:(?:20|19)\d\d\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*[:：时]\s*\d{1,2}\S*)?\s+)?"
 )
-# A news site's name before the key (杭州网  发布时间: …).
-_SITE_NAME = r"(?:[\u4e00-\u9fff]{1,10}(?:网|报|在线|客户端|发布)\s+)?"
+# A news site's name (and address) before the key (杭州网  发布时间: … / X市人民政府门户网站 www.x.gov.cn 时间: …).
+_SITE_NAME = (
+    r"(?:[\u4e00-\u9fff]{1,16}(?:网站|网|报|在线|客户端|发布)\s+(?:(?:https?://)?[\w.-]+\.[A-Za-z]{2,}\S*\s+)?)?"
+)
 KEY_LINE_RE = re.compile(
     _LEAD + _SITE_NAME + _LEADING_DATE + rf"(?:{_KEYS})\s*[:：|｜]|^[\s•·\-|]*[\[【]\s*(?:{_KEYS})\s*[\]】]"
 )
+BARE_KEY_LINE_RE = re.compile(_LEAD + rf"(?:{_BARE_KEYS})(?:\s*[^，。；,;\s][^，。；,;]{{0,40}})?$")
 # Controls and site chrome: matched at the start of a short line.
 CONTROL_RE = re.compile(
     _LEAD + r"(?:【?打印|【?关闭|【?收藏|分享到?|扫一扫|听全文|语音播报|退出播报|设为首页|加入收藏|无障碍|长者版|"
@@ -75,7 +85,11 @@ def is_debris(norm: str) -> bool:
     ):
         return True
     if len(line) <= SHORT_MAX_CHARS and (
-        CONTROL_RE.match(line) or COPY_SITE_RE.search(line) or DATE_ONLY_RE.match(line) or DOC_NUMBER_RE.match(line)
+        BARE_KEY_LINE_RE.match(line)
+        or CONTROL_RE.match(line)
+        or COPY_SITE_RE.search(line)
+        or DATE_ONLY_RE.match(line)
+        or DOC_NUMBER_RE.match(line)
     ):
         return True
     return len(line) <= SHORT_MAX_CHARS and bool(SITE_CLOCK_RE.search(line)) and bool(_CLOCK_DATE_RE.search(line))
@@ -86,7 +100,9 @@ _DATE = r"((?:20|19)\d\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})"
 _SEP = r"(?:\s*[:：\]】|｜])"  # between a date key and its date: colons, brackets, table pipes
 PUBLISHED_KEYS = (  # most telling first: a publication date beats a writing date
     ("published", re.compile(rf"(?:发\s*布|信息提供)\s*(?:日\s*期|时\s*间){_SEP}*\s*{_DATE}")),
-    ("dated", re.compile(rf"(?:^|[\s•·\-|\[【])(?:时\s*间|日\s*期|更\s*新\s*时\s*间){_SEP}+\s*{_DATE}")),
+    ("dated", re.compile(rf"(?:^|[\s•·\-|\[【:：])(?:时\s*间|日\s*期|更\s*新\s*时\s*间){_SEP}+\s*{_DATE}")),
+    # a line that opens with a date and a clock time (2020-03-27 17:46 X省人民政府): the posting stamp
+    ("posted", re.compile(rf"^[\s•·\-]*{_DATE}\s*日?\s+\d{{1,2}}[:：]\d{{2}}")),
     ("issued", re.compile(rf"发\s*文\s*(?:日\s*期|时\s*间){_SEP}*\s*{_DATE}")),
     ("written", re.compile(rf"(?:成\s*文\s*(?:日\s*期|时\s*间)|公文生成日期|生成日期){_SEP}*\s*{_DATE}")),
     ("bare", re.compile(rf"^[\s•·\-]*{_DATE}\s*日?(?:\s.*)?$")),  # a furniture line that starts with a date

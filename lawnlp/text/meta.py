@@ -13,6 +13,9 @@ Where each comes from, most telling first:
 * year: the title, then the opening, then part headings (a plans heading names the next year), then the
   publication or signature date — never a date in page furniture;
 * published: the furniture's publication date (发布时间 before 成文日期), else the signature date.
+
+Names are read from the normalised text (simplified characters) and given back as the page writes them: on
+a page in traditional characters the entity is 湘潭縣衛生健康局, not 湘潭县卫生健康局 (``as_written``).
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from lawnlp.text.names import (
     subject,
 )
 from lawnlp.text.page import BOOK_TITLE_RE, Page, extract_year, page_of, published_of
+from lawnlp.text.normalize import normalize
 from lawnlp.text.places import gazetteer, is_place_name, segment_units
 
 LEVEL_RANK = {"township": 0, "county": 1, "city": 2, "province": 3}
@@ -70,7 +74,7 @@ ABBREVIATED_DEPT_RE = re.compile(rf"^(省|自治区|市|州|县|区|旗)([{CJK}�
 
 def _department_place(page: Page, level: str) -> str | None:
     """The place of a ``level`` (city, county, province) that a department named without it belongs to."""
-    sources = [m.group(1) for line in page.furniture for m in FURNITURE_BODY_RE.finditer(line)]
+    sources = [m.group(m.lastindex) for line in page.furniture for m in FURNITURE_BODY_RE.finditer(line)]
     sources += [m.group(1) for line in page.body for m in BOOK_TITLE_RE.finditer(line)]
     sources += [line for line in page.tail if not re.search(r"[，。；]", line)]  # a signature, not a sentence
     sources += [line for line in page.body if re.match(r"^(?:地址|通讯地址|联系地址)", line)]
@@ -82,6 +86,10 @@ def _department_place(page: Page, level: str) -> str | None:
     return None
 
 
+# The opening formula naming the body: 现将X镇2020年度…报告如下 / 现就X县2023年…报告如下.
+FORMULA_NAME_RE = re.compile(rf"(?:现将|现就|特将)([{CJK}]{{2,20}}?)(?:20[0-4]\d|二[〇○零])")
+
+
 def _entity_chain(page: Page) -> tuple[Chain, str]:
     """The entity's unit chain and where it was found."""
     title_chains = [c for t in page.titles if (c := chain_of(t))]
@@ -89,6 +97,8 @@ def _entity_chain(page: Page) -> tuple[Chain, str]:
         return max(title_chains, key=len), "title"
     if page.opening and (chain := opening_chain(page.opening)):
         return chain, "opening"
+    if page.opening and (m := FORMULA_NAME_RE.search(page.opening)) and (chain := segment_units(m.group(1))):
+        return chain, "opening"  # 根据…要求，现将庆隆镇2020年度法治政府建设情况报告如下
     for line in page.head:  # a name alone above the title (赵县人民政府 / 2022年度法治政府建设情况报告)
         if len(line) <= 30 and not re.search(r"[，。；、：:]", line) and (chain := segment_units(subject(line))):
             return chain, "head"
@@ -234,8 +244,30 @@ def _provinces_named(page: Page) -> Counter[str]:
     return counts
 
 
+def as_written(name: str | None, paragraphs: list[Paragraph]) -> str | None:
+    """``name`` (found in the normalised text) as the page writes it: the same span of the first paragraph
+    whose normalised form holds it, where normalising kept the length (a traditional-character page)."""
+    if not name:
+        return name
+    for p in paragraphs:
+        if name in p.norm and name not in p.text:
+            text = p.text.strip()
+            if len(text) == len(p.norm) and normalize(text) == p.norm:
+                k = p.norm.index(name)
+                return text[k : k + len(name)]
+        elif name in p.text:
+            return name
+    return name
+
+
 def extract_meta(paragraphs: list[Paragraph]) -> Meta:
     """Metadata per the annotation guide, section 3 (see the module docstring)."""
+    meta = _extract(paragraphs)
+    meta.entity, meta.county = as_written(meta.entity, paragraphs), as_written(meta.county, paragraphs)
+    return meta
+
+
+def _extract(paragraphs: list[Paragraph]) -> Meta:
     page = page_of(paragraphs)
     published = published_of(page, paragraphs)
     meta = Meta(year=extract_year(page, published), published=published)

@@ -26,6 +26,7 @@ JOINT_PREFIX_RE = re.compile(
 
 FURNITURE_BODY_RE = re.compile(
     r"(?:发\s*布\s*机\s*构|发文机关|发布单位|来\s*源|信息来源|文章来源|所属机构)\s*[:：]\s*([^\s:：|]{2,30})"
+    r"|^[\s•·\-|]*(?:发\s*布\s*机\s*构|发文机关|发布单位|所属机构)\s*([^\s:：|]{2,30})$"  # a table cell, no colon
 )
 
 OPENING_LEAD_RE = re.compile(
@@ -101,7 +102,7 @@ def furniture_chains(page: Page) -> list[Chain]:
     out = []
     for line in page.furniture:
         for m in FURNITURE_BODY_RE.finditer(line):
-            if chain := chain_of(m.group(1)):
+            if chain := chain_of(m.group(m.lastindex)):
                 out.append(chain)
     return out
 

@@ -175,9 +175,8 @@ def segment_units(subject: str) -> tuple[tuple[str, str], ...] | None:
         if not m:
             continue
         known = bool(gazetteer().lookup(m.group()))
-        if not known and (
-            m.group()[0] in NO_NAME_START or INNER_SUFFIX_RE.search(m.group(1)) or not is_place_name(m.group())
-        ):
+        inner = INNER_SUFFIX_RE.search(m.group(1)) and not SHORT_TOWNSHIP_RE.match(m.group())
+        if not known and (m.group()[0] in NO_NAME_START or inner or not is_place_name(m.group())):
             continue
         rest = segment_units(subject[m.end() :])
         level = unit_level(m.group(), UNIT_SUFFIXES[m.group(2)])
@@ -188,6 +187,8 @@ def segment_units(subject: str) -> tuple[tuple[str, str], ...] | None:
 
 # An unlisted name never holds another unit's suffix inside (方洞镇按照县 is two pieces, not one county).
 INNER_SUFFIX_RE = re.compile(r"[省市县区镇乡]|街道")
+# ...except a short township name that holds one (新市街道, 东区街道, 县前镇) when nothing splits it.
+SHORT_TOWNSHIP_RE = re.compile(r"^[^省市县区镇乡]{0,2}[市区县][^省市县区镇乡]{0,1}(?:街道|镇|乡)$")
 LEVEL_RANK = {"department": -1, "township": 0, "county": 1, "city": 2, "province": 3}
 
 

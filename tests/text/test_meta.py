@@ -115,6 +115,10 @@ def test_city_that_says_only_its_government_is_named_from_the_text():
         "| [ 成文日期 ] | 2026-01-30 | [ 发布日期 ] | 2026-02-25 |",
         "信息来源:云岭县司法局 信息提供日期:2026-02-25 16:51 【字体: 视力保护色:",
         "2026-02-25 投稿人 : 佚名 围观 : 0 评论",
+        "来源:时间:2026-02-25",
+        "云岭县人民政府门户网站 www.yunling.gov.cn 时间:2026-02-25 来源:云岭县司法局",
+        "发布日期2026-02-25",
+        "2026-02-25 17:46 云岭县司法局 发文日期 2026-02-20",  # the posting stamp, not the issuing date
     ],
 )
 def test_publication_date_layouts(line):
@@ -158,3 +162,41 @@ def test_abbreviated_provincial_department_is_a_department():
     assert (meta.entity, meta.county, meta.level) == ("云南省人力资源和社会保障厅", "云南省", "department")
     unnamed = "2024年，省人社厅坚持依法行政，全省人社系统推进法治建设。现将有关情况报告如下：\n一、主要举措\n开展普法。"
     assert extract_meta(parse(unnamed)).level == "department"
+
+
+def test_metadata_table_without_colons():
+    # a portal table printed as key and value run together, one per line, with bullet lines between
+    text = (
+        "- 乡镇信息公开\n-\n索引号ylxqhx/2026-00001\n-\n发布机构云岭县青禾乡人民政府\n-\n文号\n-\n"
+        "发布日期2026-01-27\n-\n时效性有效\n青禾乡2025年法治政府建设工作情况报告\n"
+        "2025年，青禾乡在县委、县政府的坚强领导下，扎实推进法治政府建设。\n一、主要措施\n调解纠纷20件。"
+    )
+    ps = parse(text)
+    assert all(p.debris for p in ps[1:11])  # the category line (乡镇信息公开) is head, not furniture
+    meta = extract_meta(ps)
+    assert (meta.entity, meta.county, meta.year, meta.published) == ("青禾乡", "云岭县", 2025, "2026-01-27")
+
+
+@pytest.mark.parametrize(
+    "opening, entity",
+    [
+        # the opening formula names the body; nothing before it does
+        ("根据《法治政府建设实施纲要》等要求，现将青禾镇2020年度法治政府建设情况报告如下：", "青禾镇"),
+        # a street office whose short name holds 市 (新市街道)
+        (
+            "2023年，在区委、区政府的正确领导下，新市街道办事处坚持以习近平法治思想为指导，扎实推进法治政府建设。",
+            "新市街道",
+        ),
+    ],
+)
+def test_entity_from_the_opening(opening, entity):
+    meta = extract_meta(parse(f"{opening}\n一、主要举措\n调解纠纷20件。"))
+    assert (meta.entity, meta.level) == (entity, "township")
+
+
+def test_names_as_the_page_writes_them():
+    text = "雲嶺縣衛生健康局2025年法治政府建設年度工作報告\n2025年，雲嶺縣衛生健康局堅持依法行政。\n一、主要舉措\n受理申請27件。"
+    meta = extract_meta(parse(text))
+    assert (meta.entity, meta.county, meta.level) == ("雲嶺縣衛生健康局", "雲嶺縣", "department")
+    simplified = extract_meta(parse("云岭县卫生健康局2025年法治政府建设年度工作报告\n一、主要举措\n受理申请27件。"))
+    assert simplified.entity == "云岭县卫生健康局"
