@@ -40,8 +40,8 @@ from lawnlp.text.names import (
     page_names,
     subject,
 )
-from lawnlp.text.page import BOOK_TITLE_RE, Page, extract_year, page_of, published_of
 from lawnlp.text.normalize import normalize
+from lawnlp.text.page import BOOK_TITLE_RE, Page, extract_year, page_of, published_of
 from lawnlp.text.places import gazetteer, is_place_name, segment_units
 
 LEVEL_RANK = {"township": 0, "county": 1, "city": 2, "province": 3}
