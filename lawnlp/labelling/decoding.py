@@ -30,6 +30,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import numpy as np
 
@@ -230,6 +231,33 @@ def _split_at_plans(groups: list[list[int]], paragraphs: list[Paragraph], year: 
     return out
 
 
+def _bare_headings_follow_their_subtree(
+    paragraphs: list[Paragraph], pred: list[str], logp: np.ndarray, labels: tuple[str, ...]
+) -> None:
+    """A heading with no body of its own (the next paragraph is a deeper heading) reads alone; it takes the
+    label most of its subtree's members (not ``other``) carry, unless it names its part itself."""
+    for i, p in enumerate(paragraphs):
+        if p.heading_level is None or heading_parts(p.norm, p.heading_level):
+            continue
+        nxt = next((j for j in range(i + 1, len(paragraphs)) if not paragraphs[j].debris), None)
+        if nxt is None or paragraphs[nxt].heading_level is None or paragraphs[nxt].heading_level <= p.heading_level:
+            continue
+        end = next(
+            (
+                j
+                for j in range(nxt, len(paragraphs))
+                if paragraphs[j].heading_level is not None and paragraphs[j].heading_level <= p.heading_level
+            ),
+            len(paragraphs),
+        )
+        members = [j for j in range(nxt, end) if not paragraphs[j].debris and pred[j] != "other"]
+        if not members:
+            continue
+        counts = Counter(pred[j] for j in members)
+        # most members; a tie between a leadership and a measures sub-part is the measures part (FORMAT.md, 4)
+        pred[i] = max(counts, key=lambda lab: (counts[lab], lab == "measures", logp[i, labels.index(lab)]))
+
+
 def smooth_sections(
     paragraphs: list[Paragraph], proba: np.ndarray, labels: tuple[str, ...], year: int | None = None
 ) -> list[str]:
@@ -265,6 +293,7 @@ def smooth_sections(
         label = labels[int(score.argmax())]
         for i in members:
             pred[i] = label
+    _bare_headings_follow_their_subtree(paragraphs, pred, logp, labels)
     if other >= 0:
         for i in head_lines(paragraphs):
             pred[i] = "other"

@@ -86,3 +86,12 @@ def test_a_numbered_heading_is_never_the_preamble_nor_shortcomings_without_a_pro
     proba[1] = [0.99, 0.003, 0.002, 0.004, 0.0005, 0.0005]  # shortcomings next after the preamble
     assert SECTION_IDS[:4] == ("preamble", "measures", "leadership", "shortcomings")
     assert smooth_sections(ps, proba, SECTION_IDS) == ["preamble", "measures", "measures", "measures"]
+
+
+def test_a_heading_with_no_body_takes_the_label_of_most_of_its_subtree():
+    ps = parse(
+        "一、主要举措\n调解纠纷12件。\n二、聚焦关键环节，提升法治建设质效\n（一）健全工作机制。\n成立领导小组。\n"
+        "（二）规范执法行为。\n公示执法信息6条。"
+    )
+    proba = _proba([("measures", 0.9), ("measures", 0.9), ("leadership", 0.7)] + [("measures", 0.9)] * 4)
+    assert smooth_sections(ps, proba, SECTION_IDS)[2] == "measures"
