@@ -13,6 +13,23 @@ from lawnlp.outputs.writers import FORMATS
 EPILOG = "Exit status: 0 on success, 1 when an input could not be read (the message names it), 2 on bad usage."
 
 
+def _model_options(p: argparse.ArgumentParser, purpose: str) -> None:
+    """--backend, --sections and --themes: the models that ``purpose`` (one help text for every command)."""
+    p.add_argument(
+        "--backend",
+        choices=list(BACKENDS),
+        default="auto",
+        help=f"shipped models that {purpose}: auto (BERT where it and its base encoder are installed, else lite "
+        "with a warning; none: an error), bert, lite, or rules (keywords, only when asked)",
+    )
+    p.add_argument(
+        "--sections", metavar="DIR", help=f"section model directory (e.g. one `lawnlp train` wrote) to {purpose}"
+    )
+    p.add_argument(
+        "--themes", metavar="DIR", help=f"theme model directory (e.g. one `lawnlp train` wrote) to {purpose}"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lawnlp",
@@ -44,15 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         "there, and add the rest (the file is replaced only when the run ends)",
     )
     p.add_argument("--table", action="store_true", help="print a readable table instead of JSON")
-    p.add_argument(
-        "--backend",
-        choices=list(BACKENDS),
-        default="auto",
-        help="shipped models: auto (BERT where it and its base encoder are installed, else lite with a warning; "
-        "none: an error), bert, lite, or rules (keywords, only when asked)",
-    )
-    p.add_argument("--sections", metavar="DIR", help="section model directory (e.g. one `lawnlp train` wrote)")
-    p.add_argument("--themes", metavar="DIR", help="theme model directory (e.g. one `lawnlp train` wrote)")
+    _model_options(p, "label the paragraphs")
     p.add_argument(
         "--accel",
         choices=list(ACCEL_MODES),
@@ -105,9 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files, directories or glob patterns")
     p.add_argument("-o", "--output", help="write the audits here (.jsonl, .csv or .parquet)")
     p.add_argument("--table", action="store_true", help="print the readable table (default on a terminal)")
-    p.add_argument("--backend", choices=list(BACKENDS), default="auto", help="models that label the paragraphs")
-    p.add_argument("--sections", metavar="DIR", help="section model directory")
-    p.add_argument("--themes", metavar="DIR", help="theme model directory")
+    _model_options(p, "label the paragraphs")
     p.set_defaults(func=commands.audit)
 
     p = sub.add_parser(
@@ -272,9 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", choices=["label-studio", "doccano"], required=True, help="target tool")
     p.add_argument("-o", "--output", required=True, help="output file (.json for Label Studio, .jsonl for doccano)")
     p.add_argument("--config", help="with --to label-studio: also write the matching labeling config (XML) here")
-    p.add_argument("--backend", choices=list(BACKENDS), default="auto", help="models that pre-annotate new reports")
-    p.add_argument("--sections", metavar="DIR", help="section model directory that pre-annotates new reports")
-    p.add_argument("--themes", metavar="DIR", help="theme model directory that pre-annotates new reports")
+    _model_options(p, "pre-annotate new reports")
     p.set_defaults(func=commands.data_export)
     p = dsub.add_parser(
         "import",
