@@ -27,7 +27,6 @@ from lawnlp.briefs.render import cut, fit_budget, plans_head
 from lawnlp.briefs.themes_plans import plan_items, theme_items
 from lawnlp.config import BRIEF
 from lawnlp.schema import Brief, Report
-from lawnlp.text.normalize import in_traditional, to_traditional
 from lawnlp.text.privacy import find_private, scrub
 
 __all__ = ["build_brief"]
@@ -96,9 +95,6 @@ def build_brief(report: Report, max_chars: int = BRIEF.max_chars, rewriter: Any 
         themes=theme_ids,
         plans=plan_texts,
     )
-    if in_traditional([(p.text, p.norm) for p in report.paragraphs[:40]]):
-        text = to_traditional(text)  # the page's own script; the numbers stay as they are
-    brief.text = text
     if rewriter is not None:
         try:
             out = guard_numbers(rewriter.rewrite(text), source)

@@ -14,8 +14,8 @@ Where each comes from, most telling first:
   publication or signature date — never a date in page furniture;
 * published: the furniture's publication date (发布时间 before 成文日期), else the signature date.
 
-Names are read from the normalised text (simplified characters) and given back as the page writes them: on
-a page in traditional characters the entity is 湘潭縣衛生健康局, not 湘潭县卫生健康局 (``as_written``).
+Names are given in the normalised text's simplified characters, also for a page in traditional ones (湘潭县
+卫生健康局 for 湘潭縣衛生健康局): one spelling per body across a year's reports, as the corpus annotates them.
 """
 
 from __future__ import annotations
@@ -40,7 +40,6 @@ from lawnlp.text.names import (
     page_names,
     subject,
 )
-from lawnlp.text.normalize import normalize
 from lawnlp.text.page import BOOK_TITLE_RE, Page, extract_year, page_of, published_of
 from lawnlp.text.places import gazetteer, is_place_name, segment_units
 
@@ -244,30 +243,8 @@ def _provinces_named(page: Page) -> Counter[str]:
     return counts
 
 
-def as_written(name: str | None, paragraphs: list[Paragraph]) -> str | None:
-    """``name`` (found in the normalised text) as the page writes it: the same span of the first paragraph
-    whose normalised form holds it, where normalising kept the length (a traditional-character page)."""
-    if not name:
-        return name
-    for p in paragraphs:
-        if name in p.norm and name not in p.text:
-            text = p.text.strip()
-            if len(text) == len(p.norm) and normalize(text) == p.norm:
-                k = p.norm.index(name)
-                return text[k : k + len(name)]
-        elif name in p.text:
-            return name
-    return name
-
-
 def extract_meta(paragraphs: list[Paragraph]) -> Meta:
     """Metadata per the annotation guide, section 3 (see the module docstring)."""
-    meta = _extract(paragraphs)
-    meta.entity, meta.county = as_written(meta.entity, paragraphs), as_written(meta.county, paragraphs)
-    return meta
-
-
-def _extract(paragraphs: list[Paragraph]) -> Meta:
     page = page_of(paragraphs)
     published = published_of(page, paragraphs)
     meta = Meta(year=extract_year(page, published), published=published)

@@ -32,36 +32,6 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
-@lru_cache(maxsize=1)
-def _s2t():
-    import opencc
-
-    return opencc.OpenCC("s2t")
-
-
-TRADITIONAL_MIN_SHARE = 0.05  # of a page's Chinese characters that simplification changes: a traditional page
-
-
-def in_traditional(pairs: list[tuple[str, str]]) -> bool:
-    """Is a page written in traditional characters? ``pairs`` are (original, normalised) lines; lines whose
-    length normalising changed are skipped."""
-    changed = total = 0
-    for text, norm in pairs:
-        text = strip_artefacts(text).strip()
-        if len(text) != len(norm):
-            continue
-        for a, b in zip(text, norm):
-            if "\u4e00" <= b <= "\u9fff":
-                total += 1
-                changed += a != b
-    return total > 0 and changed / total >= TRADITIONAL_MIN_SHARE
-
-
-def to_traditional(text: str) -> str:
-    """``text`` in traditional characters (a brief of a traditional page is written as the page is)."""
-    return _s2t().convert(text)
-
-
 def strip_artefacts(text: str) -> str:
     """Remove word-processor artefacts (``[bookmark: _GoBack]``) and invisible characters."""
     return ARTEFACT_RE.sub("", text)

@@ -233,15 +233,3 @@ def test_page_cut_before_its_first_measure_still_gets_a_brief():
     brief = Analyzer(backend="lite").analyze(text).brief
     assert brief.text.startswith("云州市生态环境局2023年：") and len(brief.text) >= 40
     assert "统筹推进减污降碳协同增效" in brief.text
-
-
-def test_brief_of_a_traditional_page_is_in_traditional_characters():
-    from lawnlp.pipeline import Analyzer
-
-    text = (
-        "雲嶺縣衛生健康局2025年法治政府建設年度工作報告\n2025年，雲嶺縣衛生健康局堅持依法行政，全面推進法治建設。\n"
-        "一、主要舉措\n（一）優化政務服務。全年受理衛生行政許可申請270件，發放許可證254件。"
-    )
-    brief = Analyzer(backend="lite").analyze(text).brief
-    assert brief.text.startswith("雲嶺縣衛生健康局2025年：") and "270件" in brief.text
-    assert "许可" not in brief.text and "許可" in brief.text
