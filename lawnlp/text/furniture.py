@@ -36,8 +36,14 @@ _LEADING_DATE = (
 _SITE_NAME = (
     r"(?:[\u4e00-\u9fff]{1,16}(?:网站|网|报|在线|客户端|发布)\s+(?:(?:https?://)?[\w.-]+\.[A-Za-z]{2,}\S*\s+)?)?"
 )
+# The publisher's name and a clock time before the key (四平市教育局  2025-01-07 09:07:00  来源:…).
+_PUBLISHER_STAMP = r"(?:[\u4e00-\u9fff]{2,16}\s+(?=(?:20|19)\d\d\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?\s+\d))?"
 KEY_LINE_RE = re.compile(
-    _LEAD + _SITE_NAME + _LEADING_DATE + rf"(?:{_KEYS})\s*[:：|｜]|^[\s•·\-|]*[\[【]\s*(?:{_KEYS})\s*[\]】]"
+    _LEAD
+    + _SITE_NAME
+    + _PUBLISHER_STAMP
+    + _LEADING_DATE
+    + rf"(?:{_KEYS})\s*[:：|｜]|^[\s•·\-|]*[\[【]\s*(?:{_KEYS})\s*[\]】]"
 )
 BARE_KEY_LINE_RE = re.compile(_LEAD + rf"(?:{_BARE_KEYS})(?:\s*[^，。；,;\s][^，。；,;]{{0,40}})?$")
 # Controls and site chrome: matched at the start of a short line.
@@ -102,7 +108,8 @@ PUBLISHED_KEYS = (  # most telling first: a publication date beats a writing dat
     ("published", re.compile(rf"(?:发\s*布|信息提供)\s*(?:日\s*期|时\s*间){_SEP}*\s*{_DATE}")),
     ("dated", re.compile(rf"(?:^|[\s•·\-|\[【:：])(?:时\s*间|日\s*期|更\s*新\s*时\s*间){_SEP}+\s*{_DATE}")),
     # a line that opens with a date and a clock time (2020-03-27 17:46 X省人民政府): the posting stamp
-    ("posted", re.compile(rf"^[\s•·\-]*{_DATE}\s*日?\s+\d{{1,2}}[:：]\d{{2}}")),
+    # (after the publisher's name: 四平市教育局  2025-01-07 09:07:00  来源:…)
+    ("posted", re.compile(rf"^[\s•·\-]*(?:[\u4e00-\u9fff]{{2,16}}\s+)?{_DATE}\s*日?\s+\d{{1,2}}[:：]\d{{2}}")),
     ("issued", re.compile(rf"发\s*文\s*(?:日\s*期|时\s*间){_SEP}*\s*{_DATE}")),
     ("written", re.compile(rf"(?:成\s*文\s*(?:日\s*期|时\s*间)|公文生成日期|生成日期){_SEP}*\s*{_DATE}")),
     ("bare", re.compile(rf"^[\s•·\-]*{_DATE}\s*日?(?:\s.*)?$")),  # a furniture line that starts with a date

@@ -36,9 +36,13 @@ from lawnlp.text.names import (
     governing_units,
     leading_chain,
     named_anywhere,
+    named_by_level,
     opening_chain,
+    opening_subject,
     page_names,
+    provinces_named,
     subject,
+    township_named,
 )
 from lawnlp.text.page import BOOK_TITLE_RE, Page, extract_year, page_of, published_of
 from lawnlp.text.places import gazetteer, is_place_name, segment_units
@@ -113,6 +117,7 @@ def _abbreviated_department(page: Page) -> tuple[str | None, str | None] | None:
     """(entity, place) of a department that names itself without its place (市人社局, 省司法厅); (the name as
     written, None) when its place is named nowhere; None when the page names no such department."""
     candidates = [subject(t) for t in page.titles] + [OPENING_LEAD_RE.sub("", page.opening)[:20]]
+    candidates.append(opening_subject(page.opening)[:20])  # 在县委…领导下，县市场监管局…
     candidates += [
         m.group(1) for m in re.finditer(rf"将((?:市|县|区|省|州)[{CJK}]{{2,16}}?(?:局|厅|委|办))", page.opening)
     ]
@@ -125,7 +130,7 @@ def _abbreviated_department(page: Page) -> tuple[str | None, str | None] | None:
             level = PLACE_OF_PREFIX[m.group(1)]
             # its place in furniture, 《…》 titles or the signature, else the one place of its level the text
             # names most (省人社厅 on a page that names only 湖北): a department either way, never the place
-            place = _department_place(page, level) or _named_by_level(page, level)
+            place = _department_place(page, level) or named_by_level(page, level)
             if place:
                 return place + full_department_name(m.group(2)), place
             return m.group(0), None  # its place named nowhere: the name as the page writes it (区市场监管局)
@@ -150,7 +155,7 @@ def _parent(page: Page, chain: Chain, entity: str, level: str) -> str | None:
     for name, lv in governing_units("\n".join(page.body), page_names(page)):  # running text: X县委, X区政府
         if lv in wanted and name != entity:
             return name
-    if wanted == ("province",) and (named := _provinces_named(page)):
+    if wanted == ("province",) and (named := provinces_named(page)):
         return named.most_common(1)[0][0]
     return None
 
@@ -201,48 +206,6 @@ def _governing_level(page: Page) -> str | None:
     return PLACE_OF_PREFIX[m.group(1)] if m else None
 
 
-# A place named as a partner, not as the reporting body's own: 与四川省成都市新都区…共同发布, 协助X县查办.
-PARTNER_BEFORE_RE = re.compile(r"(?:与|同|向|对|联合|协助|携手|配合|赴|前往)[^，。；]{0,16}$")
-
-
-def _own_mentions(text: str, name: str) -> int:
-    """How often ``text`` names ``name`` other than as a partner (see PARTNER_BEFORE_RE)."""
-    return sum(1 for m in re.finditer(re.escape(name), text) if not PARTNER_BEFORE_RE.search(text[: m.start()]))
-
-
-def _named_by_level(page: Page, level: str) -> str | None:
-    """The place of ``level`` a report that names itself only as 我市 / 全省 belongs to: the one its furniture,
-    《…》 titles and running text name most often (a province: any province the text names, full or short)."""
-    if level == "province":
-        counts = _provinces_named(page)
-    else:
-        counts = Counter(n for n, lv in context_units(page) if lv == level)
-        counts.update(n for n, lv in governing_units("\n".join(page.body), page_names(page)) if lv == level)
-    if not counts and level in ("city", "county"):  # 市政府 only: the listed place of that level the text names
-        text = "\n".join(page.titles + page.body)
-        counts = Counter(
-            {
-                place.name: n
-                for place in gazetteer().by_code.values()
-                if place.level == level and len(place.name) >= 3 and (n := _own_mentions(text, place.name))
-            }
-        )
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def _provinces_named(page: Page) -> Counter[str]:
-    """How often the page names each province (full or short name: 江苏省, 江苏)."""
-    text = "\n".join(page.furniture + page.titles + page.body)
-    g = gazetteer()
-    counts: Counter[str] = Counter()
-    for place in g.by_code.values():
-        if place.level == "province":
-            n = sum(text.count(name) for name in g.names_of(place) if name != place.name) + text.count(place.name)
-            if n:
-                counts[place.name] = n
-    return counts
-
-
 def extract_meta(paragraphs: list[Paragraph]) -> Meta:
     """Metadata per the annotation guide, section 3 (see the module docstring)."""
     page = page_of(paragraphs)
@@ -260,7 +223,9 @@ def extract_meta(paragraphs: list[Paragraph]) -> Meta:
     if not chain or chain[-1][1] == "department" and len(chain) == 1:
         meta.level = "department" if chain else _self_level(page)
         if meta.level in ("city", "county", "province") and not chain:
-            meta.entity = _named_by_level(page, meta.level)  # 2024年，我市… with the city named elsewhere
+            meta.entity = named_by_level(page, meta.level)  # 2024年，我市… with the city named elsewhere
+        elif meta.level == "township" and not chain:
+            meta.entity = township_named(page)  # 我镇… with no title: the township its text names most
         if meta.entity:
             chain = ((meta.entity, meta.level),)
         elif meta.level in PARENT_LEVEL:
@@ -268,7 +233,7 @@ def extract_meta(paragraphs: list[Paragraph]) -> Meta:
             return meta
         elif meta.level == "department":  # 我局 without a name: the place the page names
             governing = _governing_level(page)  # 在区委、区政府的领导下: a district's department
-            meta.county = (_named_by_level(page, governing) if governing else None) or next(
+            meta.county = (named_by_level(page, governing) if governing else None) or next(
                 (n for n, lv in context_units(page) if lv in ("county", "city")), None
             )
             return meta

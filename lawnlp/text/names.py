@@ -1,10 +1,12 @@
 """Names of places and bodies in a report's ``Page``: the subject of a title or signature line, the unit chain
 at the start of the opening, the bodies of furniture lines, governing bodies named by place (鹤川市委), and
-the units named where a parent place is usually named."""
+the units named where a parent place is usually named, and the place or township of a level that a page
+naming itself only as 我市 / 我镇 names most (``named_by_level``, ``township_named``, ``provinces_named``)."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from lawnlp.text.page import ADDRESSEE_RE, BOOK_TITLE_RE, Page
 from lawnlp.text.patterns import cn_year
@@ -33,7 +35,8 @@ OPENING_LEAD_RE = re.compile(
     r"^(?:(?:20[0-4]\d|二[〇○零][一二三四五六七八九〇○零]{2})\s*年(?:度|以来|来)?|今年以来|今年|一年来|过去一年|本年度)[，、\s]*"
 )
 
-UNDER_LEADERSHIP_RE = re.compile(r"^(?:在[^，。；]{2,50}?(?:下|上|中)|原)[，\s]*")
+# 在县委、县政府正确领导下(和市局的指导下)，… before the body names itself.
+UNDER_LEADERSHIP_RE = re.compile(r"^(?:[和及与、]?在?[^，。；]{2,50}?(?:下|上|中)|原)[，\s]*")
 # A governing body named by its place: 鹤川市委, 广东省委, 泸县人民政府 (the unit's suffix, then the body).
 
 # A governing body named by its place: 鹤川市委, 广东省委, 泸县人民政府 (the unit's suffix, then the body).
@@ -87,10 +90,16 @@ def leading_chain(text: str) -> Chain:
     return ()
 
 
-def opening_chain(opening: str) -> Chain:
+def opening_subject(opening: str) -> str:
+    """The opening from where the body names itself: 2022年，在县委…领导下，在县司法局的指导下，X… -> X…"""
     text, before = OPENING_LEAD_RE.sub("", opening), None
-    while text != before:  # 2022年，在县委…领导下，在县司法局的指导下，X… -> X…
+    while text != before:
         before, text = text, OPENING_LEAD_RE.sub("", UNDER_LEADERSHIP_RE.sub("", text))
+    return text
+
+
+def opening_chain(opening: str) -> Chain:
+    text = opening_subject(opening)
     chain = leading_chain(text)
     if not chain and text.startswith("是") and "。" in text[:300]:
         # 2024年是…的关键之年，…。西兴街道始终坚持…: the body names itself in the next sentence
@@ -186,3 +195,70 @@ def addressed_units(page: Page) -> list[tuple[str, str]]:
 def named_anywhere(page: Page, names: set[str]) -> bool:
     text = "\n".join(page.furniture + page.titles + page.body)
     return any(n in text for n in names)
+
+
+# -- a place or township named by level, when the page names itself only as 我市 / 我镇 --------------------
+# A place named as a partner, not as the reporting body's own: 与四川省成都市新都区…共同发布, 协助X县查办.
+PARTNER_BEFORE_RE = re.compile(r"(?:与|同|向|对|联合|协助|携手|配合|赴|前往)[^，。；]{0,16}$")
+
+
+def own_mentions(text: str, name: str) -> int:
+    """How often ``text`` names ``name`` other than as a partner (see PARTNER_BEFORE_RE)."""
+    return sum(1 for m in re.finditer(re.escape(name), text) if not PARTNER_BEFORE_RE.search(text[: m.start()]))
+
+
+def named_by_level(page: Page, level: str) -> str | None:
+    """The place of ``level`` a report that names itself only as 我市 / 全省 belongs to: the one its furniture,
+    《…》 titles and running text name most often (a province: any province the text names, full or short)."""
+    if level == "province":
+        counts = provinces_named(page)
+    else:
+        counts = Counter(n for n, lv in context_units(page) if lv == level)
+        counts.update(n for n, lv in governing_units("\n".join(page.body), page_names(page)) if lv == level)
+    if not counts and level in ("city", "county"):  # 市政府 only: the listed place of that level the text names
+        text = "\n".join(page.titles + page.body)
+        counts = Counter(
+            {
+                place.name: n
+                for place in gazetteer().by_code.values()
+                if place.level == level and len(place.name) >= 3 and (n := own_mentions(text, place.name))
+            }
+        )
+    return counts.most_common(1)[0][0] if counts else None
+
+
+TOWNSHIP_SUFFIX_RE = re.compile(r"街道|镇|乡")
+GENERIC_TOWNSHIP_RE = re.compile(r"^(?:全|我|本|各|该|乡|城|村|集|市|县|区|重|小|特色|中心|示范|美丽|文明|平安|法治)")
+
+
+def township_named(page: Page) -> str | None:
+    """The township a report without a title names most often in its text (下太镇 on a page that says 我镇),
+    at least twice; None when none is."""
+    text = "\n".join(page.body)
+    counts: Counter[str] = Counter()
+    for m in TOWNSHIP_SUFFIX_RE.finditer(text):
+        for n in (2, 3, 4):  # every name that reads as one township (年增福镇 and 增福镇 alike)
+            name = text[max(0, m.start() - n) : m.end()]
+            if len(name) - len(m.group()) < n or GENERIC_TOWNSHIP_RE.match(name):
+                continue
+            units = segment_units(name)
+            if units and len(units) == 1 and units[0][1] == "township":
+                counts[name] += 1
+    if not counts:
+        return None
+    # the name met most often (增福镇, in every mention), the longer of two met as often (四棵树镇, not 棵树镇)
+    name = max(counts, key=lambda k: (counts[k], len(k)))
+    return name if counts[name] >= 2 else None
+
+
+def provinces_named(page: Page) -> Counter[str]:
+    """How often the page names each province (full or short name: 江苏省, 江苏)."""
+    text = "\n".join(page.furniture + page.titles + page.body)
+    g = gazetteer()
+    counts: Counter[str] = Counter()
+    for place in g.by_code.values():
+        if place.level == "province":
+            n = sum(text.count(name) for name in g.names_of(place) if name != place.name) + text.count(place.name)
+            if n:
+                counts[place.name] = n
+    return counts

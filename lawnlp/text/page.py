@@ -4,6 +4,7 @@ the opening, the opening, the signature block), and its year and publication dat
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from lawnlp.schema import Paragraph
@@ -111,7 +112,20 @@ def extract_year(page: Page, published: str | None) -> int | None:
     if published:
         year, month = int(published[:4]), int(published[5:7])
         return year - 1 if month <= 6 else year
-    return None
+    return body_year(page)
+
+
+def body_year(page: Page) -> int | None:
+    """A page with no title, opening or dated heading: the year its running text names most often (2022年增福镇
+    组织开展…), not counting plan periods and 《document titles》; None when no year is named twice."""
+    counts: Counter[int] = Counter()
+    for line in page.body:
+        text = _RANGE_RE.sub("", BOOK_TITLE_RE.sub("", cn_year(line)))
+        counts.update(int(m.group(1)) for m in YEAR_RE.finditer(text))
+    if not counts:
+        return None
+    year, n = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
+    return year if n >= 2 else None
 
 
 def published_of(page: Page, paragraphs: list[Paragraph]) -> str | None:

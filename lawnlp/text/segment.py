@@ -45,7 +45,8 @@ _HEADING_MAX = 40  # characters of a heading run into what follows it
 _STOP = "。；;：:！？"
 _SENTENCE_END_RE = re.compile(r"(?<=[。！？!?])")
 _DATE_END_RE = re.compile(r"(?:20\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})年\S{1,3}月\S{1,3}日\s*$")
-_TITLE_END_RE = re.compile(r"(?<=[\u4e00-\u9fff])报告(?=[^\s，。、：；）)”])")
+_TITLE_END_RE = re.compile(r"(?<=[\u4e00-\u9fff])报告(?!如下)(?=[^\s，。、：；）)”])")  # not 现将…报告如下
+_LINE_HEADING_RE = re.compile(rf"^(?:第{_CN}部分|{_CN}、|[（(]{_CN}[）)])")
 _TITLE_WORDS_RE = re.compile(r"法治|依法行政|政府建设|工作情况|年度")  # a title's words before its 报告
 _ADDRESSEE_RE = re.compile(r"[^。，；！？\s]{2,24}[：:]")
 # Page furniture fields run into the text (索引号： 发布机构： 来源： 【字体…): cut before each.
@@ -237,7 +238,9 @@ def resegment(text: str, settings: SegmentSettings = SEGMENT) -> Segmented:
         for line, (_, headings) in zip(lines, planned)
         if len(line) >= settings.long_line_chars and headings >= settings.min_inline_headings
     )
-    few = len(lines) <= settings.few_lines and chars >= settings.few_lines_chars
+    # a few long lines, unless two of them open with a part heading: a short excerpt that kept its breaks
+    opens_heading = sum(bool(_LINE_HEADING_RE.match(line.strip())) for line in lines)
+    few = len(lines) <= settings.few_lines and chars >= settings.few_lines_chars and opens_heading < 2
     if run_on < settings.run_on_share * chars and not few:
         return Segmented(text)
     out: list[str] = []

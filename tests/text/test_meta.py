@@ -119,6 +119,7 @@ def test_city_that_says_only_its_government_is_named_from_the_text():
         "云岭县人民政府门户网站 www.yunling.gov.cn 时间:2026-02-25 来源:云岭县司法局",
         "发布日期2026-02-25",
         "2026-02-25 17:46 云岭县司法局 发文日期 2026-02-20",  # the posting stamp, not the issuing date
+        "云岭县司法局   2026-02-25 09:07:00   来源:法规科",  # the publisher's name before the stamp
     ],
 )
 def test_publication_date_layouts(line):
@@ -198,3 +199,24 @@ def test_names_of_a_traditional_page_are_simplified():
     text = "雲嶺縣衛生健康局2025年法治政府建設年度工作報告\n2025年，雲嶺縣衛生健康局堅持依法行政。\n一、主要舉措\n受理申請27件。"
     meta = extract_meta(parse(text))
     assert (meta.entity, meta.county, meta.level) == ("云岭县卫生健康局", "云岭县", "department")
+
+
+def test_department_named_after_two_guiding_bodies():
+    # 在县委…领导下和市局的指导下，县市场监管局…: the second clause is not the body's name
+    text = (
+        "2021年在县委、县政府正确领导下和市市场监督管理局的支持指导下，县市场监管局以依法行政为主线，"
+        "及时制定《云岭县市场监管局2021年依法行政重点工作安排》。\n一、主要举措\n办理案件12件。"
+    )
+    meta = extract_meta(parse(text))
+    assert (meta.county, meta.level) == ("云岭县", "department") and meta.entity.startswith("云岭县市场监")
+
+
+def test_township_without_a_title_named_in_its_text():
+    # no title, no opening naming it: 我镇 and the name its running text gives most often; the year likewise
+    text = (
+        "一、主要举措和成效\n（一）强化行政执法\n2022年青禾镇组织开展行政执法检查6次，"
+        "我镇执法人员全部持证上岗。\n（二）优化政务服务\n印制青禾镇公共服务中心办事指南，"
+        "2022年办理事项300件，全镇群众满意。"
+    )
+    meta = extract_meta(parse(text))
+    assert (meta.entity, meta.year, meta.level) == ("青禾镇", 2022, "township")

@@ -140,3 +140,14 @@ def test_joined_corpus_reports_come_back(sep: str):
         brief += len(cut.brief.text) / max(1, len(original.brief.text))
     n = len(reports)
     assert acc / n >= 0.87 and jaccard / n >= 0.88 and brief / n >= 0.88, (acc / n, jaccard / n, brief / n)
+
+
+def test_a_short_excerpt_that_kept_its_line_breaks_is_left_alone():
+    # three long lines, two of them opening with a part heading: an excerpt cut short, not a joined report
+    text = (
+        "根据《关于报送年度报告的通知》要求，云州市人民政府高度重视，组织各部门认真总结，"
+        + "现将云州市2021年度法治政府建设情况报告如下：" * 3
+        + "\n一、2021年法治政府建设情况及主要做法\n（一）强化组织领导。一是严格落实报告制度。"
+        + "全市建立法治政府建设情况报告制度，按时向社会公开。" * 6
+    )
+    assert not resegment(text).changed
