@@ -36,7 +36,9 @@ OPENING_LEAD_RE = re.compile(
 )
 
 # 在县委、县政府正确领导下(和市局的指导下)，… before the body names itself.
-UNDER_LEADERSHIP_RE = re.compile(r"^(?:[和及与、]?在?[^，。；]{2,50}?(?:下|上|中)|原)[，\s]*")
+UNDER_LEADERSHIP_RE = re.compile(
+    r"^(?:在[^，。；]{2,50}?(?:下|上|中)|[和及与]在?[^，。；]{2,30}?(?:指导|支持|领导)下|原)[，\s]*"
+)
 # A governing body named by its place: 鹤川市委, 广东省委, 泸县人民政府 (the unit's suffix, then the body).
 
 # A governing body named by its place: 鹤川市委, 广东省委, 泸县人民政府 (the unit's suffix, then the body).
