@@ -3,10 +3,11 @@
 - ``part_prior``: a heading that names its part outright (存在的问题, 下一步工作打算, 主要做法, 第一责任人
   职责情况) bounds the labels of everything under it, the nearest such heading counting; a heading that
   names two parts (存在的问题及下一步打算) allows both under it. The bound is soft (a factor, not a ban).
-- ``plans_evidence``: ``plans`` needs evidence — a heading that names the plans part or next year, or a
-  paragraph that opens with next-year wording (下一步，… / 2025年，我镇将…) — and lasts until the next
-  heading of the same or a higher level. Position in the document is no evidence, nor is a date of next
-  year inside a sentence (a rule taking effect on 1 January).
+- ``plans_evidence`` (lawnlp.labelling.parts, with the part keywords of headings): ``plans`` needs
+  evidence — a heading that names the plans part or next year, or a paragraph that opens with next-year
+  wording (下一步，… / 2025年，我镇将…) — and lasts until the next heading of the same or a higher level.
+  Position in the document is no evidence, nor is a date of next year inside a sentence (a rule taking
+  effect on 1 January).
 - ``shortcomings_evidence``: likewise ``shortcomings`` needs a heading that names the part or a problem
   word (不足, 问题, 有待, 不够, 滞后, …) in a heading or paragraph, and lasts until the next heading of the
   same or a higher level. All 2,669 shortcomings lines of the corpus have it; a framing heading of the
@@ -34,9 +35,17 @@ from collections import Counter
 
 import numpy as np
 
+from lawnlp.labelling.parts import (
+    heading_parts,
+    is_merged,
+    opens_plans,
+    plans_evidence,
+    shortcomings_evidence,
+)
 from lawnlp.schema import Paragraph
 from lawnlp.text.page import OPENING_FORMULA_RE, is_body
-from lawnlp.text.patterns import ITEM_SPLIT_RE, LOOSE_NUMBERING_RE, PART_KEYWORDS
+from lawnlp.text.patterns import ITEM_SPLIT_RE
+from lawnlp.text.structure import heading_marker
 
 ITEM_MIN_CHARS = 60
 SEMICOLON_ITEMS_MIN = 3  # a paragraph of this many ；-separated problems is tagged clause by clause
@@ -47,45 +56,12 @@ PART_ALLOWS = {
     "shortcomings": {"shortcomings", "other"},
     "plans": {"plans", "other"},
 }
-PART_HEADING_MAX = 16  # a sub-heading names a part only when it is this short (（一）存在问题)
 PRIOR_FACTOR = 0.02  # probability factor for labels the enclosing part does not allow
 PLANS_FACTOR = 0.02  # probability factor for plans (and shortcomings) without evidence
 # ``other`` on a sentence with the opening formula before the first heading: a cover letter's one sentence
 # (现将《X报告》呈报，请予审阅) reads like page debris to the models (p(other) ~ 0.98), and 0.02 would not move it.
 FORMULA_FACTOR = 1e-3
-# Wording of next year's work: in a heading, or opening a paragraph.
-NEXT_YEAR_RE = re.compile(r"下一步|下步|下一年|下一阶段|下阶段|明年|来年|新的一年|今后|展望|努力方向")
-OPENS_PLANS_RE = re.compile(
-    r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.]?\s*)?(?:下一步|下步|下一年|下一阶段|明年|来年|新的一年|今后|展望)"
-)
-# Words that state a problem (a heading or paragraph of the shortcomings part has one of them).
-PROBLEM_RE = re.compile(
-    r"不足|问题|短板|差距|薄弱|弱项|有待|不够|不强|不高|不到位|不完善|不健全|不平衡|不充分|滞后|欠缺|困难|挑战|"
-    r"缺乏|匮乏|较弱|偏弱|单一|不规范|不多|较少|不深|不严|不力|不畅|不明显|尚未|仍需|亟需|压力"
-)
 CLOSING_RE = re.compile(r"^(?:特此报告|特此汇报|以上报告|专此报告)[。！!]?$")
-
-
-def heading_parts(heading: str, level: int | None) -> list[str]:
-    """The parts a heading names by its keywords, in the order of PART_KEYWORDS (none, one, or two for a
-    merged heading such as 存在的问题及下一步打算)."""
-    words = LOOSE_NUMBERING_RE.sub("", heading, count=1)
-    if level != 1 and len(words) > PART_HEADING_MAX:
-        return []
-    found = [label for label, pattern in PART_KEYWORDS if pattern.search(words)]
-    if found[:2] == ["leadership", "measures"]:
-        found = ["leadership"]  # 第一责任人职责履行情况
-    return found
-
-
-def heading_part(heading: str, level: int | None) -> str | None:
-    """The single part a heading names by its keywords (None if none or several)."""
-    parts = heading_parts(heading, level)
-    return parts[0] if len(parts) == 1 else None
-
-
-def _is_merged(parts: list[str]) -> bool:
-    return len(parts) == 2 and set(parts) == {"shortcomings", "plans"}
 
 
 def part_prior(paragraphs: list[Paragraph], proba: np.ndarray, labels: tuple[str, ...]) -> np.ndarray:
@@ -105,7 +81,7 @@ def part_prior(paragraphs: list[Paragraph], proba: np.ndarray, labels: tuple[str
             if len(parts) == 1:
                 # the heading that names the part is that part; what lies under it may also be a sub-part
                 allowed = {parts[0]} if k == 0 and p.heading_level is not None else PART_ALLOWS[parts[0]]
-            elif _is_merged(parts):
+            elif is_merged(parts):
                 allowed = {"shortcomings", "plans", "other"}
             else:
                 continue
@@ -115,73 +91,32 @@ def part_prior(paragraphs: list[Paragraph], proba: np.ndarray, labels: tuple[str
     return out / out.sum(axis=1, keepdims=True)
 
 
-def _names_next_year(text: str, year: int | None) -> bool:
-    if NEXT_YEAR_RE.search(text):
-        return True
-    return year is not None and bool(re.search(rf"{year + 1}\s*年(?!\s*\d{{1,2}}\s*月)", text))
-
-
-def opens_plans(p: Paragraph, year: int | None = None) -> bool:
-    """Does body paragraph ``p`` open the plans part (下一步，… / 2025年，我镇将…)?"""
-    if p.heading_level is not None:
-        return False
-    if OPENS_PLANS_RE.match(p.norm):
-        return True
-    return year is not None and bool(re.match(rf"^{year + 1}\s*年(?:度)?[，,]", p.norm))
-
-
-def plans_evidence(paragraphs: list[Paragraph], year: int | None = None) -> list[bool]:
-    """For each paragraph: is there evidence that it belongs to the plans part (see the module docstring)?"""
-    out: list[bool] = []
-    active_level: int | None = None  # the level of the heading (or body: 99) that opened the plans part
-    depth = 0  # the level of the innermost heading seen
-    for p in paragraphs:
-        if p.heading_level is not None:
-            if active_level is not None and p.heading_level <= active_level:
-                active_level = None
-            depth = p.heading_level
-            words = LOOSE_NUMBERING_RE.sub("", p.norm, count=1)
-            if "plans" in heading_parts(p.norm, p.heading_level) or _names_next_year(words[:30], year):
-                active_level = p.heading_level if active_level is None else active_level
-        elif active_level is None and opens_plans(p, year):
-            active_level = depth if depth else 0
-        out.append(active_level is not None)
-    return out
-
-
-def shortcomings_evidence(paragraphs: list[Paragraph]) -> list[bool]:
-    """For each paragraph: is there evidence that it belongs to the shortcomings part (module docstring)?"""
-    out: list[bool] = []
-    active_level: int | None = None
-    depth = 0
-    for p in paragraphs:
-        if p.heading_level is not None:
-            if active_level is not None and p.heading_level <= active_level:
-                active_level = None
-            depth = p.heading_level
-            if active_level is None and (
-                "shortcomings" in heading_parts(p.norm, p.heading_level) or PROBLEM_RE.search(p.norm)
-            ):
-                active_level = p.heading_level
-        elif active_level is None and PROBLEM_RE.search(p.norm):
-            active_level = depth
-        out.append(active_level is not None)
-    return out
+def _opens_with_part_number(p: Paragraph) -> bool:
+    marker = heading_marker(p.norm) if not p.debris else None
+    return marker is not None and marker[0] <= 2
 
 
 def opening_prior(paragraphs: list[Paragraph], proba: np.ndarray, labels: tuple[str, ...]) -> np.ndarray:
     """``proba`` with the preamble bounded to the paragraphs before the first heading (see the module
     docstring); unchanged for a report without headings."""
-    first = next((i for i, p in enumerate(paragraphs) if p.heading_level is not None), None)
+    # the first heading, or the first line that opens with a part's number though too long to be one
+    first = next(
+        (i for i, p in enumerate(paragraphs) if p.heading_level is not None or _opens_with_part_number(p)), None
+    )
     if first is None or "preamble" not in labels:
         return proba
     out = proba.copy()
     k = labels.index("preamble")
     before = [labels.index(lab) for lab in ("measures", "shortcomings") if lab in labels]
+    # before a part heading (一、 or （一）) nothing is a part's content yet: a lead's bulleted highlights
+    # (--成功创建…) are the preamble however measures-like their words
+    strong = (paragraphs[first].heading_level or 1) <= 2
+    if strong and "leadership" in labels:
+        before.append(labels.index("leadership"))
     formula = [labels.index("other")] if "other" in labels else []
     for i, p in enumerate(paragraphs):
         if i < first:
-            out[i, before] *= PRIOR_FACTOR
+            out[i, before] *= FORMULA_FACTOR if strong else PRIOR_FACTOR
             if not p.debris and OPENING_FORMULA_RE.search(p.norm) and is_body(p):
                 out[i, formula] *= FORMULA_FACTOR  # 现将…报告如下 is the preamble, on the first line too
         else:  # a numbered heading opens a part: never the preamble, however framing its words
@@ -279,7 +214,7 @@ def smooth_sections(
     logp = np.log(np.clip(proba, 1e-9, 1.0))
     for group in _split_at_plans(heading_groups(paragraphs), paragraphs, year):
         head = paragraphs[group[0]]
-        if _is_merged(heading_parts(head.norm, head.heading_level)):
+        if is_merged(heading_parts(head.norm, head.heading_level)):
             content = [i for i in group[1:] if pred[i] != "other"]
             if content:
                 pred[group[0]] = pred[content[0]]  # a merged heading takes its first content's label

@@ -115,14 +115,15 @@ FIGURE_RE = re.compile(
 # -- heading and list markers -----------------------------------------------------------------------------
 # (level, pattern) of numbered headings; a match ends where the heading's own words begin.
 HEADING_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(rf"^第[{CN_NUM}]{{1,3}}(?:部分|章|篇)[、，：\s]*|^[{CN_NUM}]{{1,3}}\s*[、.]\s*")),
+    # (一，、 a typing slip before the 、 still opens a part)
+    (1, re.compile(rf"^第[{CN_NUM}]{{1,3}}(?:部分|章|篇)[、，：\s]*|^[{CN_NUM}]{{1,3}}\s*，?[、.]\s*")),
     (2, re.compile(rf"^（[{CN_NUM}]{{1,3}}）\s*")),
     (3, re.compile(r"^\d{1,2}\s*(?:[、]|\.(?!\d))\s*")),
     (4, re.compile(r"^（\d{1,2}）\s*|^[①②③④⑤⑥⑦⑧⑨⑩]\s*")),
 )
 # Any heading marker at the start of a line (the union of HEADING_MARKERS, with （100） as well).
 NUMBERING_RE = re.compile(
-    rf"^(?:第[{CN_NUM}]{{1,3}}(?:部分|章|篇)[、，：\s]*|[{CN_NUM}]{{1,3}}\s*[、.．]\s*|（[{CN_NUM}\d]{{1,3}}）\s*|"
+    rf"^(?:第[{CN_NUM}]{{1,3}}(?:部分|章|篇)[、，：\s]*|[{CN_NUM}]{{1,3}}\s*，?[、.．]\s*|（[{CN_NUM}\d]{{1,3}}）\s*|"
     r"\d{1,2}\s*(?:[、．]|\.(?!\d))\s*|[①②③④⑤⑥⑦⑧⑨⑩]\s*)"
 )
 # A heading's marker in any bracket or stop style, as part keywords are looked up after it (（一） 1、 2.).

@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from lawnlp.labelling.decoding import heading_part, smooth_sections, split_items
+from lawnlp.labelling.decoding import smooth_sections, split_items
+from lawnlp.labelling.parts import heading_part
 from lawnlp.labels import SECTION_IDS
 from lawnlp.text.structure import parse
 
@@ -95,3 +96,20 @@ def test_a_heading_with_no_body_takes_the_label_of_most_of_its_subtree():
     )
     proba = _proba([("measures", 0.9), ("measures", 0.9), ("leadership", 0.7)] + [("measures", 0.9)] * 4)
     assert smooth_sections(ps, proba, SECTION_IDS)[2] == "measures"
+
+
+def test_highlights_before_the_first_part_heading_are_the_preamble():
+    # a lead's bulleted highlights read like measures to the model; before 一、 they are the opening
+    ps = parse(
+        "2023年，市市场监管局坚持依法行政，各项工作取得新成效，主要体现在以下方面：\n"
+        "--成功创建国家食品安全示范城市，全省率先实现示范县全覆盖，群众满意度持续提升。\n"
+        "--从制度上破解电梯安全治理中的难点堵点，出台电梯安全管理办法，全年处置隐患120处。\n"
+        "一、法治政府建设水平持续提升\n出台年度工作要点。"
+    )
+    proba = _proba([("preamble", 0.9), ("measures", 0.99), ("leadership", 0.99), ("measures", 0.9), ("measures", 0.9)])
+    assert smooth_sections(ps, proba, SECTION_IDS)[:3] == ["preamble"] * 3
+
+
+def test_a_slip_before_the_part_marker_still_opens_a_part():
+    ps = parse("一，、法治建设第一责任人履职情况\n主要负责人带头述法。")
+    assert ps[0].heading_level == 1
