@@ -12,6 +12,12 @@
   word (不足, 问题, 有待, 不够, 滞后, …) in a heading or paragraph, and lasts until the next heading of the
   same or a higher level. All 2,669 shortcomings lines of the corpus have it; a framing heading of the
   measures part (一、以贯彻落实…为指引，努力推动…) does not.
+- ``leadership_needs_a_duty_cue``: inside a part decoded as ``measures``, a sub-part is ``leadership`` only
+  when a heading above the line, or the lead sentence of its sub-part, names the principal leaders' own
+  duty (第一责任人, 党政主要负责人, 述法, 四个亲自, 关键少数, 领导干部带头…): a sub-part on Party leadership in
+  general (加强组织领导, 强化政治引领, 压实责任) is part of the measures part (FORMAT.md, 4). A top-level
+  part decoded as ``leadership`` is left as it is. On the corpus this changes 1 test line in 2,053; four
+  annotators of real pages labelled such sub-parts ``measures``.
 - ``head_lines``: what stands before the opening (titles, addressee, a name alone) is ``other``.
 - ``opening_prior``: between the head and the first heading is the preamble (not measures or
   shortcomings; a sentence with the opening formula 现将…报告如下 not ``other`` either, even as the
@@ -61,6 +67,14 @@ PLANS_FACTOR = 0.02  # probability factor for plans (and shortcomings) without e
 # ``other`` on a sentence with the opening formula before the first heading: a cover letter's one sentence
 # (现将《X报告》呈报，请予审阅) reads like page debris to the models (p(other) ~ 0.98), and 0.02 would not move it.
 FORMULA_FACTOR = 1e-3
+# The principal leaders' own duty (annotation guide: 第一责任人, 述法, 四个亲自, leaders' own study and
+# decisions). Broad on purpose (主要负责人 and 带头 anywhere): on the corpus a narrower list (主要负责人 only
+# with 党政 or 履行/带头) turned 10 more test and dev lines of its leadership sub-parts into measures.
+LEADER_DUTY_RE = re.compile(
+    r"第一责任人|党政主要负责|主要负责(?:人|同志)|主要领导(?!小组)|一把手|述法|述职述廉|四个亲自|关键少数|以上率下|"
+    r"领导干部|带头|班子(?:成员)?学法|亲自(?:部署|研究|过问|协调|督办|督促|推动|抓|主持|审定|谋划|督查)"
+)
+LEAD_SENTENCE_CHARS = 80  # the lead sentence of a sub-part, where it says what the sub-part is about
 CLOSING_RE = re.compile(r"^(?:特此报告|特此汇报|以上报告|专此报告)[。！!]?$")
 
 
@@ -193,6 +207,29 @@ def _bare_headings_follow_their_subtree(
         pred[i] = max(counts, key=lambda lab: (counts[lab], lab == "measures", logp[i, labels.index(lab)]))
 
 
+def leadership_needs_a_duty_cue(paragraphs: list[Paragraph], pred: list[str]) -> None:
+    """``leadership`` inside a part decoded as ``measures`` becomes ``measures`` where neither a heading above
+    the line nor the lead sentence of its sub-part names the leaders' own duty (module docstring)."""
+    top = {p.norm: pred[i] for i, p in enumerate(paragraphs) if p.heading_level == 1}
+    lead: dict[str, str] = {}  # a heading's text -> the opening of the body paragraph right after it
+    for p, q in zip(paragraphs, paragraphs[1:]):
+        if p.heading_level is not None and q.heading_level is None and not q.debris:
+            lead.setdefault(p.norm, q.norm[:LEAD_SENTENCE_CHARS])
+    for i, p in enumerate(paragraphs):
+        if pred[i] != "leadership":
+            continue
+        parts = [h for h in p.headings if h in top]
+        if not parts or top[parts[0]] != "measures":
+            continue
+        chain = ([p.norm] if p.heading_level is not None else []) + list(p.headings)
+        if any(LEADER_DUTY_RE.search(h) or "leadership" in heading_parts(h, 1) for h in chain):
+            continue
+        innermost = p.norm if p.heading_level is not None else p.headings[-1]
+        if LEADER_DUTY_RE.search(lead.get(innermost, "")):
+            continue
+        pred[i] = "measures"
+
+
 def smooth_sections(
     paragraphs: list[Paragraph], proba: np.ndarray, labels: tuple[str, ...], year: int | None = None
 ) -> list[str]:
@@ -229,6 +266,7 @@ def smooth_sections(
         for i in members:
             pred[i] = label
     _bare_headings_follow_their_subtree(paragraphs, pred, logp, labels)
+    leadership_needs_a_duty_cue(paragraphs, pred)
     if other >= 0:
         for i in head_lines(paragraphs):
             pred[i] = "other"

@@ -113,3 +113,24 @@ def test_highlights_before_the_first_part_heading_are_the_preamble():
 def test_a_slip_before_the_part_marker_still_opens_a_part():
     ps = parse("一，、法治建设第一责任人履职情况\n主要负责人带头述法。")
     assert ps[0].heading_level == 1
+
+
+def test_party_leadership_subpart_of_the_measures_part_is_measures():
+    # FORMAT.md rule 4: inside the measures part, leadership needs the leaders' own duty in a heading above
+    # the line or in the lead sentence of its sub-part, however sure the model is
+    text = (
+        "一、2024年法治政府建设主要举措\n（一）强化组织引领，明确责任担当\n调整依法治镇工作领导小组，召开专题会议3次。\n"
+        "（二）压实法治责任\n党政主要负责人严格履行推进法治建设第一责任人职责，带头述法。\n"
+        "（三）履行第一责任人职责\n召开专题会议研究法治工作4次。"
+    )
+    ps = parse(text)
+    proba = _proba([("measures", 0.9)] + [("leadership", 0.999)] * 6)
+    assert smooth_sections(ps, proba, SECTION_IDS) == ["measures"] * 3 + ["leadership"] * 4
+
+
+def test_a_top_level_leadership_part_keeps_its_label_without_a_cue():
+    ps = parse(
+        "一、坚持党对法治政府建设的领导\n（一）强化政治引领\n专题研究法治工作4次。\n二、主要举措\n调解纠纷12件。"
+    )
+    proba = _proba([("leadership", 0.9)] * 3 + [("measures", 0.9)] * 2)
+    assert smooth_sections(ps, proba, SECTION_IDS) == ["leadership"] * 3 + ["measures"] * 2
