@@ -206,7 +206,13 @@ PARTNER_BEFORE_RE = re.compile(r"(?:与|同|向|对|联合|协助|携手|配合|
 
 def own_mentions(text: str, name: str) -> int:
     """How often ``text`` names ``name`` other than as a partner (see PARTNER_BEFORE_RE)."""
-    return sum(1 for m in re.finditer(re.escape(name), text) if not PARTNER_BEFORE_RE.search(text[: m.start()]))
+    if name not in text:
+        return 0
+    return sum(
+        1
+        for m in re.finditer(re.escape(name), text)
+        if not PARTNER_BEFORE_RE.search(text[max(0, m.start() - 24) : m.start()])  # the clause before it
+    )
 
 
 def named_by_level(page: Page, level: str) -> str | None:
