@@ -32,7 +32,7 @@ def test_part_heading_bounds_what_lies_under_it():
 
 
 def test_heading_group_takes_one_label_and_other_stays():
-    ps = parse("（一）加强组织领导\n召开会议6次。\n研究部署工作。\n某镇人民政府")
+    ps = parse("（一）履行第一责任人职责\n召开会议6次。\n研究部署工作。\n某镇人民政府")
     proba = _proba([("leadership", 0.9), ("measures", 0.5), ("leadership", 0.8), ("other", 0.95)])
     assert smooth_sections(ps, proba, SECTION_IDS) == ["leadership", "leadership", "leadership", "other"]
 
@@ -128,9 +128,14 @@ def test_party_leadership_subpart_of_the_measures_part_is_measures():
     assert smooth_sections(ps, proba, SECTION_IDS) == ["measures"] * 3 + ["leadership"] * 4
 
 
-def test_a_top_level_leadership_part_keeps_its_label_without_a_cue():
-    ps = parse(
-        "一、坚持党对法治政府建设的领导\n（一）强化政治引领\n专题研究法治工作4次。\n二、主要举措\n调解纠纷12件。"
-    )
+def test_a_top_level_part_on_party_leadership_is_measures_unless_the_report_is_about_the_duty():
+    body = "一、坚持党对法治政府建设的领导\n（一）强化政治引领\n专题研究法治工作4次。\n二、主要举措\n调解纠纷12件。"
     proba = _proba([("leadership", 0.9)] * 3 + [("measures", 0.9)] * 2)
-    assert smooth_sections(ps, proba, SECTION_IDS) == ["leadership"] * 3 + ["measures"] * 2
+    assert smooth_sections(parse(body), proba, SECTION_IDS) == ["measures"] * 5
+    # its heading names the duty: the leadership part
+    named = body.replace("坚持党对法治政府建设的领导", "党政主要负责人履行推进法治建设第一责任人职责情况")
+    assert smooth_sections(parse(named), proba, SECTION_IDS) == ["leadership"] * 3 + ["measures"] * 2
+    # the report's title names the duty (a report that is mostly the leadership part): its parts stand
+    titled = "云州市民政局2022年度法治政府建设暨主要负责人履行推进法治建设第一责任人职责情况报告\n" + body
+    proba = _proba([("other", 0.9)] + [("leadership", 0.9)] * 3 + [("measures", 0.9)] * 2)
+    assert smooth_sections(parse(titled), proba, SECTION_IDS) == ["other"] + ["leadership"] * 3 + ["measures"] * 2
