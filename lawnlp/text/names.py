@@ -54,8 +54,10 @@ CONJUNCTION_NAME_RE = re.compile(r"^[和及与或并][县区市旗]$")
 
 def subject(line: str) -> str:
     """The name part of a title or signature line: 2024年度乌苏市四棵树镇法治政府建设 -> 乌苏市四棵树镇."""
+    # joint issuers written apart: 市教育局党委 市教育局… / 中共X市委员会 X市人民政府… -> the government body
+    line = re.sub(r"^\S+?(?:党委|党组|党工委|工委|委员会)\s+(?=\S)", "", line.strip())
     s = cn_year(re.sub(r"\s+", "", line))
-    s = re.sub(r"^【[^】]{0,12}】", "", s)
+    s = re.sub(r"^[【\[［][^】\]］]{0,20}[】\]］]", "", s)  # 【…】 or a document number [天政发〔2026〕7号]
     s = JOINT_PREFIX_RE.sub("", s)
     s = re.sub(r"^关于", "", s)  # 关于云州市2024年度…的报告: the name follows
     s = re.sub(r"^(?:20[0-4]\d|20xx|20XX)年度?", "", s)
@@ -236,18 +238,22 @@ def named_by_level(page: Page, level: str) -> str | None:
 
 
 TOWNSHIP_SUFFIX_RE = re.compile(r"街道|镇|乡")
+NOT_A_STEM_RE = re.compile(r"[全各本我该其每负责，。、；：（）()]")
 GENERIC_TOWNSHIP_RE = re.compile(r"^(?:全|我|本|各|该|乡|城|村|集|市|县|区|重|小|特色|中心|示范|美丽|文明|平安|法治)")
 
 
 def township_named(page: Page) -> str | None:
     """The township a report without a title names most often in its text (下太镇 on a page that says 我镇),
-    at least twice; None when none is."""
+    at least twice (or once, when it names no other); None when none is."""
     text = "\n".join(page.body)
     counts: Counter[str] = Counter()
     for m in TOWNSHIP_SUFFIX_RE.finditer(text):
         for n in (2, 3, 4):  # every name that reads as one township (年增福镇 and 增福镇 alike)
             name = text[max(0, m.start() - n) : m.end()]
-            if len(name) - len(m.group()) < n or GENERIC_TOWNSHIP_RE.match(name):
+            stem = name[:n]
+            if len(name) - len(m.group()) < n or GENERIC_TOWNSHIP_RE.match(name) or NOT_A_STEM_RE.search(stem):
+                continue
+            if text[m.end() : m.end() + 1] in ("级", "村", "域") or is_word(stem):  # 加大镇级…: a verb, not a name
                 continue
             units = segment_units(name)
             if units and len(units) == 1 and units[0][1] == "township":
@@ -256,7 +262,7 @@ def township_named(page: Page) -> str | None:
         return None
     # the name met most often (增福镇, in every mention), the longer of two met as often (四棵树镇, not 棵树镇)
     name = max(counts, key=lambda k: (counts[k], len(k)))
-    return name if counts[name] >= 2 else None
+    return name if counts[name] >= 2 or len(counts) == 1 else None  # twice, or the only township it names
 
 
 def provinces_named(page: Page) -> Counter[str]:

@@ -51,6 +51,14 @@ CASES = {
         "2024年，县教委坚持依法治教。现将有关情况报告如下。\n一、主要举措\n办理案件3件。",
         ("云岭县教育委员会", "云岭县", 2024, "department"),
     ),
+    "joint issuers written apart, the department's Party committee first": (
+        "云州市教育局党委 云州市教育局法治政府建设工作2019年度报告\n一、主要举措\n办理案件3件。",
+        ("云州市教育局", "云州市", 2019, "department"),
+    ),
+    "a document number before the title": (
+        "[云政发〔2026〕7号]云州市人民政府关于2025年法治政府建设情况的报告\n省委：\n一、主要举措\n办理案件3件。",
+        ("云州市", None, 2025, "city"),
+    ),
     # real places from the gazetteer (a closed list), in an invented sentence: named only as partners
     "department whose place is named only as a partner's": (
         "区市场监管局关于2023年法治政府建设情况的报告\n2023年以来，区市场监管局坚持依法监管。\n一、工作情况\n"
@@ -209,6 +217,16 @@ def test_department_named_after_two_guiding_bodies():
     )
     meta = extract_meta(parse(text))
     assert (meta.county, meta.level) == ("云岭县", "department") and meta.entity.startswith("云岭县市场监")
+
+
+def test_township_without_a_title_named_once():
+    # the only township its text names, once; a verb before 镇级 (加大镇级…) is no name
+    text = (
+        "2020年以来，我镇认真贯彻落实上级决策部署，扎实推进法治政府建设。\n一、依法全面履行政府职能\n"
+        "（一）加大镇级简政放权力度。截至2020年12月31日，青禾镇人民调解委员会调处纠纷21起。"
+    )
+    meta = extract_meta(parse(text))
+    assert (meta.entity, meta.year, meta.level) == ("青禾镇", 2020, "township")
 
 
 def test_township_without_a_title_named_in_its_text():

@@ -64,9 +64,12 @@ def test_debris_lines():
         "【打印本页】【关闭窗口】",
         "字号：大 中 小",
         "分享到：",
+        "相關詞條",  # site chrome of a traditional-character mirror
+        "聯絡我們",
     ]:
         assert is_debris(normalize(line)), line
     assert not is_debris(normalize("发布宣传资料1200份，群众满意度明显提升。"))
+    assert not is_debris(normalize("联系我们的群众很多，全年走访200户。"))
     ps = parse("一、主要举措\n[bookmark: _GoBack]\n正文")
     assert ps[1].debris and ps[1].text == ""
 
