@@ -96,6 +96,7 @@ def leading_chain(text: str) -> Chain:
 
 def opening_subject(opening: str) -> str:
     """The opening from where the body names itself: 2022年，在县委…领导下，在县司法局的指导下，X… -> X…"""
+    opening = re.sub(r"^[\s?？·•*\-]+", "", opening)  # a mirror's placeholders (? ? ?) before the text
     text, before = OPENING_LEAD_RE.sub("", opening), None
     while text != before:
         before, text = text, OPENING_LEAD_RE.sub("", UNDER_LEADERSHIP_RE.sub("", text))
@@ -253,7 +254,7 @@ def township_named(page: Page) -> str | None:
             stem = name[:n]
             if len(name) - len(m.group()) < n or GENERIC_TOWNSHIP_RE.match(name) or NOT_A_STEM_RE.search(stem):
                 continue
-            if text[m.end() : m.end() + 1] in ("级", "村", "域") or is_word(stem):  # 加大镇级…: a verb, not a name
+            if text[m.end() : m.end() + 1] in ("级", "村", "域"):  # 加大镇级…: a verb before 镇级, not a name
                 continue
             units = segment_units(name)
             if units and len(units) == 1 and units[0][1] == "township":

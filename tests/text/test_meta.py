@@ -191,6 +191,11 @@ def test_metadata_table_without_colons():
     [
         # the opening formula names the body; nothing before it does
         ("根据《法治政府建设实施纲要》等要求，现将青禾镇2020年度法治政府建设情况报告如下：", "青禾镇"),
+        # a mirror's placeholders before the opening
+        (
+            "? ? ? 2024年，在县委、县政府的领导下，青禾镇始终坚持以习近平法治思想为指导，扎实推进法治政府建设。",
+            "青禾镇",
+        ),
         # a street office whose short name holds 市 (新市街道)
         (
             "2023年，在区委、区政府的正确领导下，新市街道办事处坚持以习近平新时代中国特色社会主义思想为指导，扎实推进法治政府建设。",
