@@ -164,9 +164,18 @@ def _parent(page: Page, chain: Chain, entity: str, level: str) -> str | None:
 _RANGE_RE = re.compile(r"20[0-4]\d\s*[-－—–~～至到]\s*20[0-4]\d\s*年")
 
 
+# The township as the subject of a clause of the opening (2021年来，街道按照… / 镇党委坚持…).
+TOWNSHIP_SUBJECT_RE = re.compile(
+    r"(?:^|[，,])\s*(?:20[0-4]\d\s*年(?:来|以来|度)?[，,]?\s*)?(?:本|我)?(?:街道|镇|乡)(?:党工委|党委|办事处|政府)?"
+    r"(?=按照|坚持|始终|围绕|认真|深入|全面|紧紧|紧扣|在|以)"
+)
+
+
 def _self_level(page: Page) -> str:
     if SELF_REF[0][1].search(page.opening):
         return "department"  # 我局 / 局党组 in the opening: a department, whatever else it governs
+    if TOWNSHIP_SUBJECT_RE.search(page.opening[:80]):
+        return "township"  # 为…，2021年来，街道按照…: the opening's subject is the township itself
     text = "\n".join(page.body[:20])
     counts = Counter({level: len(pattern.findall(text)) for level, pattern in SELF_REF})
     level, n = counts.most_common(1)[0]

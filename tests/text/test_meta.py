@@ -243,3 +243,13 @@ def test_township_without_a_title_named_in_its_text():
     )
     meta = extract_meta(parse(text))
     assert (meta.entity, meta.year, meta.level) == ("青禾镇", 2022, "township")
+
+
+def test_a_street_office_that_calls_itself_only_the_street_office():
+    # no title and no name: 街道 is the opening's subject, though the text names the county's 县委 often
+    text = (
+        "为进一步加强法治政府建设，2021年来，街道按照《云岭县法治政府建设实施方案》的要求，在县委、县政府领导下扎实推进。\n"
+        "一、主要举措\n落实县委部署，配合县委依法治县办开展督查。"
+    )
+    meta = extract_meta(parse(text))
+    assert (meta.level, meta.county) == ("township", "云岭县")
