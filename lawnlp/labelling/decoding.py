@@ -43,6 +43,7 @@ from collections import Counter
 import numpy as np
 
 from lawnlp.labelling.parts import (
+    MERGED_ALLOWS,
     heading_parts,
     is_merged,
     opens_plans,
@@ -97,7 +98,7 @@ def part_prior(paragraphs: list[Paragraph], proba: np.ndarray, labels: tuple[str
                 # the heading that names the part is that part; what lies under it may also be a sub-part
                 allowed = {parts[0]} if k == 0 and p.heading_level is not None else PART_ALLOWS[parts[0]]
             elif is_merged(parts):
-                allowed = {"shortcomings", "plans", "other"}
+                allowed = MERGED_ALLOWS[frozenset(parts)]
             else:
                 continue
             mask = np.array([lab not in allowed for lab in labels])
@@ -181,6 +182,19 @@ def _split_at_plans(groups: list[list[int]], paragraphs: list[Paragraph], year: 
     return out
 
 
+def _first_under(paragraphs: list[Paragraph], i: int, pred: list[str]) -> list[int]:
+    """The first paragraph under heading ``i`` (before the next heading of its level or higher) that is not
+    ``other``, as a one-item list; [] when there is none."""
+    level = paragraphs[i].heading_level
+    for j in range(i + 1, len(paragraphs)):
+        q = paragraphs[j]
+        if q.heading_level is not None and level is not None and q.heading_level <= level:
+            break
+        if not q.debris and pred[j] != "other":
+            return [j]
+    return []
+
+
 def _bare_headings_follow_their_subtree(
     paragraphs: list[Paragraph], pred: list[str], logp: np.ndarray, labels: tuple[str, ...]
 ) -> None:
@@ -255,12 +269,15 @@ def smooth_sections(
     pred = [labels[k] for k in proba.argmax(axis=1)]
     other = labels.index("other") if "other" in labels else -1
     logp = np.log(np.clip(proba, 1e-9, 1.0))
+    merged_alone = []  # merged headings whose sub-headings follow at once: decided once those are smoothed
     for group in _split_at_plans(heading_groups(paragraphs), paragraphs, year):
         head = paragraphs[group[0]]
         if is_merged(heading_parts(head.norm, head.heading_level)):
             content = [i for i in group[1:] if pred[i] != "other"]
             if content:
                 pred[group[0]] = pred[content[0]]  # a merged heading takes its first content's label
+            else:
+                merged_alone.append(group[0])
             continue
         members = [i for i in group if pred[i] != "other"]
         if len(members) < 2:
@@ -271,6 +288,9 @@ def smooth_sections(
         label = labels[int(score.argmax())]
         for i in members:
             pred[i] = label
+    for i in merged_alone:  # the first content under it
+        if content := _first_under(paragraphs, i, pred):
+            pred[i] = pred[content[0]]
     _bare_headings_follow_their_subtree(paragraphs, pred, logp, labels)
     leadership_needs_a_duty_cue(paragraphs, pred)
     if other >= 0:

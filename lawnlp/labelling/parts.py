@@ -42,8 +42,16 @@ def heading_part(heading: str, level: int | None) -> str | None:
     return parts[0] if len(parts) == 1 else None
 
 
+# Headings that name two parts (FORMAT.md, 5): 存在的问题及下一步打算, 主要举措、成效及存在的问题, and what may sit
+# under each.
+MERGED_ALLOWS = {
+    frozenset({"shortcomings", "plans"}): {"shortcomings", "plans", "other"},
+    frozenset({"measures", "shortcomings"}): {"measures", "leadership", "shortcomings", "other"},
+}
+
+
 def is_merged(parts: list[str]) -> bool:
-    return len(parts) == 2 and set(parts) == {"shortcomings", "plans"}
+    return len(parts) == 2 and frozenset(parts) in MERGED_ALLOWS
 
 
 def _names_next_year(text: str, year: int | None) -> bool:

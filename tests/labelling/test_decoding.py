@@ -139,3 +139,15 @@ def test_a_top_level_part_on_party_leadership_is_measures_unless_the_report_is_a
     titled = "云州市民政局2022年度法治政府建设暨主要负责人履行推进法治建设第一责任人职责情况报告\n" + body
     proba = _proba([("other", 0.9)] + [("leadership", 0.9)] * 3 + [("measures", 0.9)] * 2)
     assert smooth_sections(parse(titled), proba, SECTION_IDS) == ["other"] + ["leadership"] * 3 + ["measures"] * 2
+
+
+def test_a_heading_that_names_the_measures_and_the_shortcomings_takes_its_first_content():
+    # FORMAT.md rule 5: 主要举措、成效及存在的问题 opens with the measures; its sub-headings follow at once
+    ps = parse(
+        "一、主要举措、成效及存在的问题与原因分析\n（一）规范行政执法\n开展执法检查5次。\n"
+        "（二）存在的问题\n执法人员不足。"
+    )
+    proba = _proba(
+        [("shortcomings", 0.9), ("measures", 0.9), ("measures", 0.9), ("shortcomings", 0.9), ("shortcomings", 0.9)]
+    )
+    assert smooth_sections(ps, proba, SECTION_IDS) == ["measures"] * 3 + ["shortcomings"] * 2
