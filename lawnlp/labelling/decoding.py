@@ -182,17 +182,24 @@ def _split_at_plans(groups: list[list[int]], paragraphs: list[Paragraph], year: 
     return out
 
 
-def _first_under(paragraphs: list[Paragraph], i: int, pred: list[str]) -> list[int]:
-    """The first paragraph under heading ``i`` (before the next heading of its level or higher) that is not
-    ``other``, as a one-item list; [] when there is none."""
+def _subtree_end(paragraphs: list[Paragraph], i: int) -> int:
+    """Index of the next heading at heading ``i``'s level or higher (the end of what lies under it)."""
     level = paragraphs[i].heading_level
-    for j in range(i + 1, len(paragraphs)):
-        q = paragraphs[j]
-        if q.heading_level is not None and level is not None and q.heading_level <= level:
-            break
-        if not q.debris and pred[j] != "other":
-            return [j]
-    return []
+    return next(
+        (
+            j
+            for j in range(i + 1, len(paragraphs))
+            if paragraphs[j].heading_level is not None and level is not None and paragraphs[j].heading_level <= level
+        ),
+        len(paragraphs),
+    )
+
+
+def _first_under(paragraphs: list[Paragraph], i: int, pred: list[str]) -> list[int]:
+    """The first paragraph under heading ``i`` that is not ``other``, as a one-item list; [] when none is."""
+    return next(
+        ([j] for j in range(i + 1, _subtree_end(paragraphs, i)) if not paragraphs[j].debris and pred[j] != "other"), []
+    )
 
 
 def _bare_headings_follow_their_subtree(
@@ -206,15 +213,9 @@ def _bare_headings_follow_their_subtree(
         nxt = next((j for j in range(i + 1, len(paragraphs)) if not paragraphs[j].debris), None)
         if nxt is None or paragraphs[nxt].heading_level is None or paragraphs[nxt].heading_level <= p.heading_level:
             continue
-        end = next(
-            (
-                j
-                for j in range(nxt, len(paragraphs))
-                if paragraphs[j].heading_level is not None and paragraphs[j].heading_level <= p.heading_level
-            ),
-            len(paragraphs),
-        )
-        members = [j for j in range(nxt, end) if not paragraphs[j].debris and pred[j] != "other"]
+        members = [
+            j for j in range(nxt, _subtree_end(paragraphs, i)) if not paragraphs[j].debris and pred[j] != "other"
+        ]
         if not members:
             continue
         counts = Counter(pred[j] for j in members)
@@ -222,9 +223,9 @@ def _bare_headings_follow_their_subtree(
         pred[i] = max(counts, key=lambda lab: (counts[lab], lab == "measures", logp[i, labels.index(lab)]))
 
 
-def leadership_needs_a_duty_cue(paragraphs: list[Paragraph], pred: list[str]) -> None:
+def leadership_needs_a_duty_cue(paragraphs: list[Paragraph], pred: list[str], head: set[int]) -> None:
     """``leadership`` becomes ``measures`` where neither the line's heading chain nor the lead sentence of its
-    innermost part names the leaders' own duty (module docstring)."""
+    innermost part names the leaders' own duty (module docstring); ``head``: the indices of ``head_lines``."""
     top = {p.norm: pred[i] for i, p in enumerate(paragraphs) if p.heading_level == 1}
     lead: dict[str, str] = {}  # a heading's text -> the opening of the body paragraph right after it
     for p, q in zip(paragraphs, paragraphs[1:]):
@@ -232,7 +233,7 @@ def leadership_needs_a_duty_cue(paragraphs: list[Paragraph], pred: list[str]) ->
             lead.setdefault(p.norm, q.norm[:LEAD_SENTENCE_CHARS])
     # a report whose title names the duty (…暨主要负责人履行推进法治建设第一责任人职责情况报告) is mostly the
     # leadership part: there only sub-parts of a measures part are checked
-    everywhere = not any(LEADER_DUTY_RE.search(paragraphs[i].norm) for i in head_lines(paragraphs))
+    everywhere = not any(LEADER_DUTY_RE.search(paragraphs[i].norm) for i in head)
     for i, p in enumerate(paragraphs):
         if pred[i] != "leadership":
             continue
@@ -292,9 +293,10 @@ def smooth_sections(
         if content := _first_under(paragraphs, i, pred):
             pred[i] = pred[content[0]]
     _bare_headings_follow_their_subtree(paragraphs, pred, logp, labels)
-    leadership_needs_a_duty_cue(paragraphs, pred)
+    head = head_lines(paragraphs)
+    leadership_needs_a_duty_cue(paragraphs, pred, head)
     if other >= 0:
-        for i in head_lines(paragraphs):
+        for i in head:
             pred[i] = "other"
         for i, p in enumerate(paragraphs):
             if CLOSING_RE.match(p.norm):

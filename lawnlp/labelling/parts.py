@@ -7,6 +7,7 @@ functions of the paragraphs, no model.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lawnlp.schema import Paragraph
 from lawnlp.text.patterns import LOOSE_NUMBERING_RE, PART_KEYWORDS
@@ -69,40 +70,44 @@ def opens_plans(p: Paragraph, year: int | None = None) -> bool:
     return year is not None and bool(re.match(rf"^{year + 1}\s*年(?:度)?[，,]", p.norm))
 
 
-def plans_evidence(paragraphs: list[Paragraph], year: int | None = None) -> list[bool]:
-    """For each paragraph: is there evidence that it belongs to the plans part (see the module docstring)?"""
+def _evidence(
+    paragraphs: list[Paragraph],
+    opens_at_heading: Callable[[Paragraph], bool],
+    opens_at_body: Callable[[Paragraph], bool],
+) -> list[bool]:
+    """For each paragraph: does it lie in a part that a heading (``opens_at_heading``) or a body paragraph
+    (``opens_at_body``) opened? A part opened lasts until the next heading of the same or a higher level
+    than the one that opened it (a body paragraph opens it at the level of the innermost heading seen)."""
     out: list[bool] = []
-    active_level: int | None = None  # the level of the heading (or body: 99) that opened the plans part
+    active_level: int | None = None  # the level of the heading (or of the body's heading) that opened the part
     depth = 0  # the level of the innermost heading seen
     for p in paragraphs:
         if p.heading_level is not None:
             if active_level is not None and p.heading_level <= active_level:
                 active_level = None
             depth = p.heading_level
-            words = LOOSE_NUMBERING_RE.sub("", p.norm, count=1)
-            if "plans" in heading_parts(p.norm, p.heading_level) or _names_next_year(words[:30], year):
-                active_level = p.heading_level if active_level is None else active_level
-        elif active_level is None and opens_plans(p, year):
-            active_level = depth if depth else 0
+            if active_level is None and opens_at_heading(p):
+                active_level = p.heading_level
+        elif active_level is None and opens_at_body(p):
+            active_level = depth
         out.append(active_level is not None)
     return out
+
+
+def plans_evidence(paragraphs: list[Paragraph], year: int | None = None) -> list[bool]:
+    """For each paragraph: is there evidence that it belongs to the plans part (see the module docstring)?"""
+
+    def at_heading(p: Paragraph) -> bool:
+        words = LOOSE_NUMBERING_RE.sub("", p.norm, count=1)
+        return "plans" in heading_parts(p.norm, p.heading_level) or _names_next_year(words[:30], year)
+
+    return _evidence(paragraphs, at_heading, lambda p: opens_plans(p, year))
 
 
 def shortcomings_evidence(paragraphs: list[Paragraph]) -> list[bool]:
     """For each paragraph: is there evidence that it belongs to the shortcomings part (module docstring)?"""
-    out: list[bool] = []
-    active_level: int | None = None
-    depth = 0
-    for p in paragraphs:
-        if p.heading_level is not None:
-            if active_level is not None and p.heading_level <= active_level:
-                active_level = None
-            depth = p.heading_level
-            if active_level is None and (
-                "shortcomings" in heading_parts(p.norm, p.heading_level) or PROBLEM_RE.search(p.norm)
-            ):
-                active_level = p.heading_level
-        elif active_level is None and PROBLEM_RE.search(p.norm):
-            active_level = depth
-        out.append(active_level is not None)
-    return out
+
+    def at_heading(p: Paragraph) -> bool:
+        return "shortcomings" in heading_parts(p.norm, p.heading_level) or bool(PROBLEM_RE.search(p.norm))
+
+    return _evidence(paragraphs, at_heading, lambda p: bool(PROBLEM_RE.search(p.norm)))
