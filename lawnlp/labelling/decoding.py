@@ -12,13 +12,14 @@
   word (不足, 问题, 有待, 不够, 滞后, …) in a heading or paragraph, and lasts until the next heading of the
   same or a higher level. All 2,669 shortcomings lines of the corpus have it; a framing heading of the
   measures part (一、以贯彻落实…为指引，努力推动…) does not.
-- ``leadership_needs_a_duty_cue``: a part or sub-part is ``leadership`` only when its heading, a heading
-  above it, or its lead sentence names the principal leaders' own duty (第一责任人, 党政主要负责人, 述法,
-  四个亲自, 关键少数, 领导干部带头…): a part on Party leadership in general (加强组织领导, 强化政治引领, 坚持
-  党的全面领导, 压实责任) is ``measures`` (FORMAT.md, 4). In a report whose title names the duty (法治政府建设
-  暨主要负责人履行…职责情况报告, mostly the leadership part) only sub-parts of a measures part are checked;
-  a report without headings keeps the model's labels. Four of five annotators of real pages label this way;
-  on the corpus it costs 1 test line of 2,053 (e2e 9 wrong lines, was 8).
+- ``leadership_needs_a_cue``: a part or sub-part is ``leadership`` only when its heading, a heading above
+  it, or its lead sentence names the principal leaders' own duty (第一责任人, 党政主要负责人, 述法, 四个亲自,
+  关键少数, 领导干部带头…) or the Party's leadership of the work (强化政治引领, 加强组织领导, 坚持党对法治政府
+  建设的领导, 压实主体责任); and ``party_leadership_parts``: a (sub-)part whose heading names the Party's
+  leadership of the work is ``leadership``, also inside the measures part (FORMAT.md, 4, after issue 11's
+  item 5). In a report whose title names the duty (法治政府建设暨主要负责人履行…职责情况报告, mostly the
+  leadership part) only sub-parts of a measures part are checked; a report without headings keeps the
+  model's labels. Annotators of real pages split on the Party-leadership sub-parts (training/data/FORMAT.md).
 - ``head_lines``: what stands before the opening (titles, addressee, a name alone) is ``other``.
 - ``opening_prior``: between the head and the first heading is the preamble (not measures or
   shortcomings; a sentence with the opening formula 现将…报告如下 not ``other`` either, even as the
@@ -33,6 +34,9 @@
   is cut where a paragraph inside it opens the plans part (下一步，… after the last problem under a heading).
 - ``split_items``: a dense shortcomings paragraph (一是…二是…, or problems chained with ；) is tagged item
   by item and merged.
+
+Long: the decoding steps share the part helpers (_subtree_end, heading chains, lead sentences) and run in one
+order inside ``smooth_sections``; split apart they would pass that state between modules.
 """
 
 from __future__ import annotations
@@ -76,6 +80,16 @@ LEADER_DUTY_RE = re.compile(
     r"第一责任人|党政主要负责|主要负责(?:人|同志)|主要领导(?!小组)|一把手|述法|述职述廉|四个亲自|关键少数|以上率下|"
     r"领导干部|带头|班子(?:成员)?学法|亲自(?:部署|研究|过问|协调|督办|督促|推动|抓|主持|审定|谋划|督查)"
 )
+# The Party's leadership of the rule-of-law work, as a heading names it (issue 11, item 5: 强化政治引领,
+# 加强组织领导, 坚持党对法治政府建设的领导). Only the heading's first sentence counts (a run-in heading's body
+# may mention anything). Not 以…为引领 (a framing) nor 压实执法责任 (the enforcement duty of a measures part).
+PARTY_LEAD_RE = re.compile(
+    r"党的(?:全面|集中统一)?领导|党对[^，。,]{0,12}领导|政治引领|组织领导|(?:加强|强化)领导|领导责任|"
+    r"压实(?:法治(?:政府)?建设|主体|领导|党政)?责任|压紧压实|主体责任"
+)
+# The duty named in so many words, as a heading at any level names it (a narrower list than LEADER_DUTY_RE:
+# 坚持领导带头 heads a measures sub-part on cadres' study in the corpus).
+NAMED_DUTY_RE = re.compile(r"第一责任人|党政主要负责人|主要负责人(?:职责|履职)|述法|四个亲自|关键少数")
 LEAD_SENTENCE_CHARS = 80  # the lead sentence of a sub-part, where it says what the sub-part is about
 CLOSING_RE = re.compile(r"^(?:特此报告|特此汇报|以上报告|专此报告)[。！!]?$")
 
@@ -223,9 +237,14 @@ def _bare_headings_follow_their_subtree(
         pred[i] = max(counts, key=lambda lab: (counts[lab], lab == "measures", logp[i, labels.index(lab)]))
 
 
-def leadership_needs_a_duty_cue(paragraphs: list[Paragraph], pred: list[str], head: set[int]) -> None:
+def _names_party_leadership(heading: str) -> bool:
+    return bool(PARTY_LEAD_RE.search(heading.split("。")[0]))
+
+
+def leadership_needs_a_cue(paragraphs: list[Paragraph], pred: list[str], head: set[int]) -> None:
     """``leadership`` becomes ``measures`` where neither the line's heading chain nor the lead sentence of its
-    innermost part names the leaders' own duty (module docstring); ``head``: the indices of ``head_lines``."""
+    innermost part names the leaders' own duty or the Party's leadership of the work (module docstring);
+    ``head``: the indices of ``head_lines``."""
     top = {p.norm: pred[i] for i, p in enumerate(paragraphs) if p.heading_level == 1}
     lead: dict[str, str] = {}  # a heading's text -> the opening of the body paragraph right after it
     for p, q in zip(paragraphs, paragraphs[1:]):
@@ -243,12 +262,29 @@ def leadership_needs_a_duty_cue(paragraphs: list[Paragraph], pred: list[str], he
         if not parts and p.heading_level is None:
             continue  # a report without part headings: the model's labels stand
         chain = ([p.norm] if p.heading_level is not None else []) + list(p.headings)
-        if any(LEADER_DUTY_RE.search(h) or "leadership" in heading_parts(h, 1) for h in chain):
+        if any(
+            LEADER_DUTY_RE.search(h) or _names_party_leadership(h) or "leadership" in heading_parts(h, 1) for h in chain
+        ):
             continue
         innermost = p.norm if p.heading_level is not None else p.headings[-1]
         if LEADER_DUTY_RE.search(lead.get(innermost, "")):
             continue
         pred[i] = "measures"
+
+
+def party_leadership_parts(paragraphs: list[Paragraph], pred: list[str]) -> None:
+    """A part heading that names the Party's leadership of the work (一、加强党对法治政府建设的领导), or a heading
+    at any level that names the leaders' duty in so many words ((一)加强组织领导，切实履行第一责任人职责), and
+    the ``measures`` lines under it become ``leadership`` (module docstring)."""
+    for i, p in enumerate(paragraphs):
+        if p.heading_level is None or pred[i] not in ("measures", "leadership"):
+            continue
+        heading = p.norm.split("。")[0]
+        if not (NAMED_DUTY_RE.search(heading) or p.heading_level == 1 and _names_party_leadership(heading)):
+            continue
+        for j in range(i, _subtree_end(paragraphs, i)):
+            if pred[j] == "measures":
+                pred[j] = "leadership"
 
 
 def smooth_sections(
@@ -294,7 +330,8 @@ def smooth_sections(
             pred[i] = pred[content[0]]
     _bare_headings_follow_their_subtree(paragraphs, pred, logp, labels)
     head = head_lines(paragraphs)
-    leadership_needs_a_duty_cue(paragraphs, pred, head)
+    leadership_needs_a_cue(paragraphs, pred, head)
+    party_leadership_parts(paragraphs, pred)
     if other >= 0:
         for i in head:
             pred[i] = "other"

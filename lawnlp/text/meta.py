@@ -118,6 +118,11 @@ def _abbreviated_department(page: Page) -> tuple[str | None, str | None] | None:
     written, None) when its place is named nowhere; None when the page names no such department."""
     candidates = [subject(t) for t in page.titles] + [OPENING_LEAD_RE.sub("", page.opening)[:20]]
     candidates.append(opening_subject(page.opening)[:20])  # 在县委…领导下，县市场监管局…
+    # an opening that does not name the body (根据《…》要求…): the first sentences of the text (2019年以来，市人力
+    # 社保局坚持…)
+    heading_texts = {h for _, h in page.headings}
+    sentences = [line for line in page.body if line not in heading_texts and line != page.opening and "，" in line]
+    candidates += [opening_subject(line)[:20] for line in sentences[:2]]
     candidates += [
         m.group(1) for m in re.finditer(rf"将((?:市|县|区|省|州)[{CJK}]{{2,16}}?(?:局|厅|委|办))", page.opening)
     ]
@@ -171,11 +176,22 @@ TOWNSHIP_SUBJECT_RE = re.compile(
 )
 
 
+# The government of a county, city or province as the subject of a clause (2022年，县人民政府坚持…).
+GOVERNMENT_SUBJECT_RE = re.compile(
+    r"(?:^|[，,。])\s*(?:20[0-4]\d\s*年(?:来|以来|度)?[，,]?\s*)?(县|区|旗|市|州|省)(?:人民)?政府"
+    r"(?=坚持|始终|围绕|认真|深入|全面|紧紧|紧扣|高度|以)"
+)
+
+
 def _self_level(page: Page) -> str:
     if SELF_REF[0][1].search(page.opening):
         return "department"  # 我局 / 局党组 in the opening: a department, whatever else it governs
     if TOWNSHIP_SUBJECT_RE.search(page.opening[:80]):
         return "township"  # 为…，2021年来，街道按照…: the opening's subject is the township itself
+    first = [page.opening[:200]] + [line[:120] for line in page.body[:8] if line != page.opening]
+    for line in first:  # 根据…要求… then 2022年，县人民政府坚持…: the county's government speaks for itself
+        if m := GOVERNMENT_SUBJECT_RE.search(line):
+            return PLACE_OF_PREFIX[m.group(1)]
     text = "\n".join(page.body[:20])
     counts = Counter({level: len(pattern.findall(text)) for level, pattern in SELF_REF})
     level, n = counts.most_common(1)[0]

@@ -10,7 +10,7 @@ from collections import Counter
 
 from lawnlp.text.page import ADDRESSEE_RE, BOOK_TITLE_RE, Page
 from lawnlp.text.patterns import cn_year
-from lawnlp.text.places import CJK, GENERIC_NAMES, gazetteer, is_word, segment_units
+from lawnlp.text.places import CJK, GENERIC_NAMES, gazetteer, is_word, jieba_words, segment_units
 
 Chain = tuple[tuple[str, str], ...]  # ((name, level), ...), outermost first
 
@@ -97,6 +97,7 @@ def leading_chain(text: str) -> Chain:
 def opening_subject(opening: str) -> str:
     """The opening from where the body names itself: 2022年，在县委…领导下，在县司法局的指导下，X… -> X…"""
     opening = re.sub(r"^[\s?？·•*\-]+", "", opening)  # a mirror's placeholders (? ? ?) before the text
+    opening = re.sub(r"^(?:现将|现就|特将|兹将|现把)", "", opening)  # the formula: 现将市人社局2019年度…报告如下
     text, before = OPENING_LEAD_RE.sub("", opening), None
     while text != before:
         before, text = text, OPENING_LEAD_RE.sub("", UNDER_LEADERSHIP_RE.sub("", text))
@@ -235,7 +236,35 @@ def named_by_level(page: Page, level: str) -> str | None:
                 if place.level == level and len(place.name) >= 3 and (n := own_mentions(text, place.name))
             }
         )
+    if not counts and level == "city":  # 深圳 without 市, named in passing: the one prefecture so named
+        counts = _city_stems(page)
+        if len(counts) > 1:  # 深圳 and 广州 both: nothing says which is the body's own
+            return None
     return counts.most_common(1)[0][0] if counts else None
+
+
+# City stems that the genre writes as words or as places of Party history, not as the body's own city
+# (长治久安 is one word to jieba; 大同 / 安康 / 日照 / 来宾 / 白银 / 开封 / 包头 are also common words).
+NOT_OWN_CITY_STEMS = {"大同", "安康", "日照", "来宾", "白银", "开封", "包头", "延安", "遵义", "嘉兴", "井冈", "瑞金"}
+
+
+def _city_stems(page: Page) -> Counter[str]:
+    """Prefecture-level cities the page names by their stem alone (深圳 for 深圳市), counted where jieba reads
+    the stem as a word of its own (not inside 长治久安) and not as a partner."""
+    import jieba
+
+    text = "\n".join(page.titles + page.body)
+    stems = {
+        place.name[:-1]: place.name
+        for place in gazetteer().by_code.values()
+        if place.level == "city" and place.name.endswith("市") and len(place.name) >= 3
+    }
+    present = {stem for stem in stems if stem in text and stem not in NOT_OWN_CITY_STEMS}
+    if not present:
+        return Counter()
+    jieba_words()  # jieba initialised quietly
+    tokens = set(jieba.lcut(text))
+    return Counter({stems[stem]: n for stem in present if stem in tokens and (n := own_mentions(text, stem))})
 
 
 TOWNSHIP_SUFFIX_RE = re.compile(r"街道|镇|乡")

@@ -18,6 +18,7 @@ ADDRESSEE_RE = re.compile(r"^[^，。；]{2,40}[：:]")
 # The opening formula, also as a cover letter's one sentence (现将《X报告》呈报，请予审阅 / 报上，请审阅).
 OPENING_FORMULA_RE = re.compile(
     r"(?:现将|特将|现就|现把|现对).{0,60}?(?:如下|予以公开|予以公布|(?:呈报|报上|呈上|报送|上报)[，,]?请(?:予)?审(?:阅|议))"
+    r"|^[^。；]{6,80}报告如下[:：。]?$"  # the formula without 现将: 2020年我市…主要情况以及…工作安排报告如下：
 )
 # What a title or signature line says after the body's name.
 
@@ -56,6 +57,12 @@ def is_body(p: Paragraph) -> bool:
     if p.heading_level is not None:
         return True
     line = p.norm
+    if (
+        re.match(r"(?:现将|特将|现就|现把|现对)|[^：:]+[：:]?$", line)
+        and OPENING_FORMULA_RE.search(line)
+        and not is_title(line)
+    ):
+        return True  # 现将市人社局2019年度…报告如下： ends with a colon, as an addressee does
     if ADDRESSEE_RE.match(line) or is_title(line):
         return False
     return (len(line) >= 30 and ("，" in line or "。" in line)) or bool(OPENING_FORMULA_RE.search(line))
@@ -76,7 +83,11 @@ def page_of(paragraphs: list[Paragraph]) -> Page:
         opening = ADDRESSEE_RE.sub("", head[-1], count=1)
     if head and ADDRESSEE_RE.match(head[-1]) and len(head[-1]) > 40 and not opening:
         opening = ADDRESSEE_RE.sub("", head[-1], count=1)
-    tail = [p.norm for p in content[-10:] if p.heading_level is None and p.numbering is None and len(p.norm) <= 40]
+    tail = [  # the signature block; on a short page, never the opening
+        p.norm
+        for k, p in enumerate(content[-10:], start=max(0, len(content) - 10))
+        if k != start and p.heading_level is None and p.numbering is None and len(p.norm) <= 40
+    ]
     return Page(
         furniture,
         titles,

@@ -193,7 +193,7 @@ LEVEL_RANK = {"department": -1, "township": 0, "county": 1, "city": 2, "province
 
 
 @lru_cache(maxsize=1)
-def _jieba_words():
+def jieba_words():
     import logging
 
     import jieba
@@ -206,7 +206,7 @@ def _jieba_words():
 
 def is_word(stem: str) -> bool:
     """Is ``stem`` a common word that is not a place name in jieba's dictionary (召开, 围绕, 方案: not 鹤川)?"""
-    freq, tags = _jieba_words()
+    freq, tags = jieba_words()
     tag = tags.get(stem)
     return bool(freq.get(stem)) and tag is not None and not tag.startswith("ns")
 

@@ -128,10 +128,12 @@ def test_party_leadership_subpart_of_the_measures_part_is_measures():
     assert smooth_sections(ps, proba, SECTION_IDS) == ["measures"] * 3 + ["leadership"] * 4
 
 
-def test_a_top_level_part_on_party_leadership_is_measures_unless_the_report_is_about_the_duty():
+def test_a_top_level_part_on_party_leadership_is_leadership_a_part_on_other_work_is_not():
     body = "一、坚持党对法治政府建设的领导\n（一）强化政治引领\n专题研究法治工作4次。\n二、主要举措\n调解纠纷12件。"
     proba = _proba([("leadership", 0.9)] * 3 + [("measures", 0.9)] * 2)
-    assert smooth_sections(parse(body), proba, SECTION_IDS) == ["measures"] * 5
+    assert smooth_sections(parse(body), proba, SECTION_IDS) == ["leadership"] * 3 + ["measures"] * 2
+    other = body.replace("坚持党对法治政府建设的领导", "深化放管服改革").replace("强化政治引领", "优化营商环境")
+    assert smooth_sections(parse(other), proba, SECTION_IDS) == ["measures"] * 5
     # its heading names the duty: the leadership part
     named = body.replace("坚持党对法治政府建设的领导", "党政主要负责人履行推进法治建设第一责任人职责情况")
     assert smooth_sections(parse(named), proba, SECTION_IDS) == ["leadership"] * 3 + ["measures"] * 2
@@ -151,3 +153,15 @@ def test_a_heading_that_names_the_measures_and_the_shortcomings_takes_its_first_
         [("shortcomings", 0.9), ("measures", 0.9), ("measures", 0.9), ("shortcomings", 0.9), ("shortcomings", 0.9)]
     )
     assert smooth_sections(ps, proba, SECTION_IDS) == ["measures"] * 3 + ["shortcomings"] * 2
+
+
+def test_a_part_on_party_leadership_and_a_sub_part_naming_the_duty_are_leadership():
+    ps = parse(
+        "一、加强党对法治政府建设的领导\n局党组全年研究法治工作6次。\n二、主要举措\n（一）加强组织领导，切实履行第一责任人职责\n"
+        "1.深入学习习近平法治思想。全年集中学法4次。\n（二）加强组织领导\n成立领导小组。\n（三）推进执法规范化\n办理案件12件。"
+    )
+    proba = _proba([("measures", 0.9)] * len(ps))
+    pred = smooth_sections(ps, proba, SECTION_IDS)
+    assert pred[:2] == ["leadership", "leadership"]  # a top-level part on Party leadership
+    assert pred[3:6] == ["leadership"] * 3  # a sub-part whose heading names the duty
+    assert pred[6:] == ["measures"] * 4  # a sub-part on Party leadership in general, and the rest
