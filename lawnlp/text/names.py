@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from lawnlp.text.page import ADDRESSEE_RE, BOOK_TITLE_RE, Page
 from lawnlp.text.patterns import cn_year
@@ -248,17 +249,23 @@ def named_by_level(page: Page, level: str) -> str | None:
 NOT_OWN_CITY_STEMS = {"大同", "安康", "日照", "来宾", "白银", "开封", "包头", "延安", "遵义", "嘉兴", "井冈", "瑞金"}
 
 
+@lru_cache(maxsize=1)
+def _prefecture_city_stems() -> dict[str, str]:
+    """深圳 -> 深圳市, for every prefecture-level city whose name ends in 市 (read once from the gazetteer)."""
+    return {
+        place.name[:-1]: place.name
+        for place in gazetteer().by_code.values()
+        if place.level == "city" and place.name.endswith("市") and len(place.name) >= 3
+    }
+
+
 def _city_stems(page: Page) -> Counter[str]:
     """Prefecture-level cities the page names by their stem alone (深圳 for 深圳市), counted where jieba reads
     the stem as a word of its own (not inside 长治久安) and not as a partner."""
     import jieba
 
     text = "\n".join(page.titles + page.body)
-    stems = {
-        place.name[:-1]: place.name
-        for place in gazetteer().by_code.values()
-        if place.level == "city" and place.name.endswith("市") and len(place.name) >= 3
-    }
+    stems = _prefecture_city_stems()
     present = {stem for stem in stems if stem in text and stem not in NOT_OWN_CITY_STEMS}
     if not present:
         return Counter()

@@ -81,8 +81,6 @@ def page_of(paragraphs: list[Paragraph]) -> Page:
         opening = content[start].norm
     elif head and ADDRESSEE_RE.match(head[-1]) and len(head[-1]) > 40:
         opening = ADDRESSEE_RE.sub("", head[-1], count=1)
-    if head and ADDRESSEE_RE.match(head[-1]) and len(head[-1]) > 40 and not opening:
-        opening = ADDRESSEE_RE.sub("", head[-1], count=1)
     tail = [  # the signature block; on a short page, never the opening
         p.norm
         for k, p in enumerate(content[-10:], start=max(0, len(content) - 10))

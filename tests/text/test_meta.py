@@ -255,40 +255,40 @@ def test_a_street_office_that_calls_itself_only_the_street_office():
     assert (meta.level, meta.county) == ("township", "云岭县")
 
 
-def test_city_department_whose_city_is_named_only_by_its_stem():
-    text = (
+# A department named without its place (市交通运输局, 州政务局): the fields each case pins down.
+DEPARTMENT_CASES = {
+    "city named only by its stem": (
         "市交通运输局2022年法治政府建设年度报告\n2022年，在市委、市政府的正确领导下，市交通运输局服务惠州高质量发展，"
-        "扎实推进依法行政，现将情况报告如下。\n一、主要举措\n制定规范性文件5件。"
-    )
-    meta = extract_meta(parse(text))
-    assert (meta.entity, meta.county, meta.level) == ("惠州市交通运输局", "惠州市", "department")
-
-
-def test_two_city_stems_name_no_city():
-    text = (
+        "扎实推进依法行政，现将情况报告如下。\n一、主要举措\n制定规范性文件5件。",
+        {"entity": "惠州市交通运输局", "county": "惠州市", "level": "department"},
+    ),
+    "two city stems name no city": (
         "市交通运输局2022年法治政府建设年度报告\n2022年，市交通运输局对接惠州、汕尾两地交通规划，扎实推进依法行政，"
-        "现将情况报告如下。\n一、主要举措\n制定规范性文件5件。"
-    )
-    meta = extract_meta(parse(text))
-    assert (meta.entity, meta.county, meta.level) == ("市交通运输局", None, "department")
-
-
-def test_a_stem_inside_a_longer_word_is_no_city():
-    text = (
+        "现将情况报告如下。\n一、主要举措\n制定规范性文件5件。",
+        {"entity": "市交通运输局", "county": None, "level": "department"},
+    ),
+    "a stem inside a longer word is no city": (
         "市司法局2022年法治政府建设年度报告\n2022年，市司法局坚持以长治久安为目标，扎实推进依法行政，"
-        "现将情况报告如下。\n一、主要举措\n办理复议案件5件。"
-    )
-    meta = extract_meta(parse(text))
-    assert meta.county is None
-
-
-def test_prefecture_government_affairs_bureau_is_a_department():
-    text = (
+        "现将情况报告如下。\n一、主要举措\n办理复议案件5件。",
+        {"county": None},
+    ),
+    "a prefecture's government affairs bureau": (
         "州政务局2023年法治政府建设工作报告\n2023年，州政务局在州委、州政府的坚强领导下，扎实推进法治政府建设，"
-        "现将有关情况报告如下。\n一、主要举措和成效\n全年办理事项12万件。"
-    )
+        "现将有关情况报告如下。\n一、主要举措和成效\n全年办理事项12万件。",
+        {"entity": "州政务局", "level": "department"},
+    ),
+    "a formula line ending in a colon is the opening, not an addressee": (
+        "现将市人力社保局2019年度法治政府建设工作报告如下：\n一、主要举措\n"
+        "2019年以来，温州市人力资源和社会保障局深化改革，成效明显。",
+        {"entity": "温州市人力资源和社会保障局", "level": "department"},
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", DEPARTMENT_CASES.values(), ids=DEPARTMENT_CASES.keys())
+def test_department_named_without_its_place(text, expected):
     meta = extract_meta(parse(text))
-    assert (meta.entity, meta.level) == ("州政务局", "department")
+    assert {field: getattr(meta, field) for field in expected} == expected
 
 
 def test_addressee_run_into_the_opening_on_one_line():
@@ -302,12 +302,6 @@ def test_addressee_run_into_the_opening_on_one_line():
     # the corpus labels such a line as the addressee (`other`); the opening is still read from it
     assert page.opening.startswith("2024年，我市")
     assert page.head[-1].startswith("青州市人大常委会：2024年")
-
-
-def test_formula_line_ending_in_a_colon_is_the_opening_not_an_addressee():
-    text = "现将市人力社保局2019年度法治政府建设工作报告如下：\n一、主要举措\n2019年以来，温州市人力资源和社会保障局深化改革，成效明显。"
-    meta = extract_meta(parse(text))
-    assert (meta.entity, meta.level) == ("温州市人力资源和社会保障局", "department")
 
 
 def test_county_government_as_the_subject_of_the_first_sentence():
