@@ -20,6 +20,7 @@ import sys
 from collections import Counter, defaultdict
 
 import lawnlp
+from lawnlp.text.normalize import name_key
 
 FIELDS = ("entity", "county", "year", "level", "published")
 # The one labelling question this set's gold and the project's own convention (training/data/FORMAT.md,
@@ -153,7 +154,7 @@ def evaluate(root: str, split: str, backend: str, show_errors: bool) -> dict:
         brief = report.brief.text if report.brief is not None else ""
         if m.get("entity"):
             brief_entity[1] += 1
-            brief_entity[0] += m["entity"] in brief
+            brief_entity[0] += name_key(m["entity"]) in brief  # the brief is in simplified characters
         if m.get("year") is not None:
             brief_year[1] += 1
             brief_year[0] += f"{m['year']}年" in brief

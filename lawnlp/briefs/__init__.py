@@ -27,6 +27,7 @@ from lawnlp.briefs.render import cut, fit_budget, plans_head
 from lawnlp.briefs.themes_plans import plan_items, theme_items
 from lawnlp.config import BRIEF
 from lawnlp.schema import Brief, Report
+from lawnlp.text.normalize import name_key
 from lawnlp.text.privacy import find_private, scrub
 
 __all__ = ["build_brief"]
@@ -42,7 +43,8 @@ def build_brief(report: Report, max_chars: int = BRIEF.max_chars, rewriter: Any 
     source = "\n".join(p.norm for p in report.paragraphs)
     private = set(find_private("\n".join(p.text for p in report.paragraphs)))
     private |= set(find_private(source))
-    head = f"{meta.entity or ''}{f'{meta.year}年' if meta.year is not None else ''}"
+    # The brief is drawn from the normalised text, so it names the body in simplified characters too.
+    head = f"{name_key(meta.entity) or ''}{f'{meta.year}年' if meta.year is not None else ''}"
     body_sents = [
         s for p in report.paragraphs if p.section not in (None, "other") and not p.debris for s in sentences(p, private)
     ]

@@ -25,6 +25,7 @@ from lawnlp.measures.inputs import Item, load_reports
 from lawnlp.measures.stats import wilson_interval
 from lawnlp.measures.text import shingles
 from lawnlp.schema import PART_IDS, Audit, Report
+from lawnlp.text.normalize import name_key
 
 BATCH_REFERENCE_MIN = 40  # a batch this large is its own boilerplate reference (else the shipped one)
 COPY_SECTIONS = ("preamble", "measures", "leadership", "shortcomings", "plans")
@@ -97,7 +98,7 @@ def _year_over_year(
     first: dict[tuple[str, int], int] = {}
     for k, r in enumerate(reports):
         if r.meta.entity and r.meta.year is not None:
-            first.setdefault((r.meta.entity, r.meta.year), k)
+            first.setdefault((name_key(r.meta.entity), r.meta.year), k)  # one body in either script
     rows = []
     for (entity, year), k in sorted(first.items()):
         j = first.get((entity, year - 1))
@@ -116,7 +117,7 @@ def _year_over_year(
         planned = [t for t in before.themes if t not in before.unaddressed]
         rows.append(
             {
-                "entity": entity,
+                "entity": reports[k].meta.entity,
                 "year": year,
                 "earlier": reports[j].source,
                 "later": reports[k].source,
@@ -210,7 +211,7 @@ def _copying(
 
 
 def _same_body(a: Report, b: Report) -> bool:
-    return a.meta.entity is not None and a.meta.entity == b.meta.entity
+    return a.meta.entity is not None and name_key(a.meta.entity) == name_key(b.meta.entity)
 
 
 def compare(

@@ -14,8 +14,9 @@ Where each comes from, most telling first:
   publication or signature date — never a date in page furniture;
 * published: the furniture's publication date (发布时间 before 成文日期), else the signature date.
 
-Names are given in the normalised text's simplified characters, also for a page in traditional ones (湘潭县
-卫生健康局 for 湘潭縣衛生健康局): one spelling per body across a year's reports, as the corpus annotates them.
+Names are found in the normalised (simplified) text and given as the page spells them: 湘潭縣衛生健康局 on a page
+in traditional characters, as an annotator copies a proper name (three independent annotators of real pages all
+did). Code that groups reports by body compares names simplified (lawnlp.text.normalize.name_key).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from lawnlp.text.names import (
     subject,
     township_named,
 )
+from lawnlp.text.normalize import printed_spelling
 from lawnlp.text.page import BOOK_TITLE_RE, Page, extract_year, page_of, published_of
 from lawnlp.text.places import gazetteer, is_place_name, segment_units
 
@@ -233,6 +235,13 @@ def _governing_level(page: Page) -> str | None:
 
 def extract_meta(paragraphs: list[Paragraph]) -> Meta:
     """Metadata per the annotation guide, section 3 (see the module docstring)."""
+    meta = _extract(paragraphs)
+    texts = [p.text for p in paragraphs]
+    meta.entity, meta.county = printed_spelling(meta.entity, texts), printed_spelling(meta.county, texts)
+    return meta
+
+
+def _extract(paragraphs: list[Paragraph]) -> Meta:
     page = page_of(paragraphs)
     published = published_of(page, paragraphs)
     meta = Meta(year=extract_year(page, published), published=published)

@@ -46,3 +46,34 @@ def normalize(text: str) -> str:
     if re.search(r"[\u4e00-\u9fff]", text):
         text = _t2s().convert(text)
     return text.strip()
+
+
+def printed_spelling(name: str | None, texts: list[str]) -> str | None:
+    """``name`` (found in the simplified normalised text) spelt as the page prints its characters: on a page in
+    traditional characters 湘潭县卫生健康局 comes back as 湘潭縣衛生健康局, as an annotator copies it.
+
+    Each character takes the spelling the page gives it most often where t2s maps the page's character onto it
+    (lines whose conversion keeps their length; nearly all do), so a name put together from two places on the
+    page (a place from the 来源 line, a department from the body) is spelt right too. Characters the page never
+    prints stay as they are."""
+    if not name:
+        return name
+    wanted = set(name)
+    seen: dict[str, dict[str, int]] = {}
+    conv = _t2s()
+    for text in texts:
+        if not re.search(r"[\u4e00-\u9fff]", text):
+            continue
+        simple = conv.convert(text)
+        if len(simple) != len(text):
+            continue
+        for printed, ch in zip(text, simple):
+            if ch in wanted:
+                counts = seen.setdefault(ch, {})
+                counts[printed] = counts.get(printed, 0) + 1
+    return "".join(max(seen[ch].items(), key=lambda kv: kv[1])[0] if ch in seen else ch for ch in name)
+
+
+def name_key(name: str | None) -> str | None:
+    """A body's name in one spelling (simplified), for grouping reports by body across scripts."""
+    return normalize(name) if name else name

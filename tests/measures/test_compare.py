@@ -187,3 +187,10 @@ def test_evaluate_pairs(comparison):
         "copying_planted_found": "1/1",
         "false_copying_pairs": 0,
     }
+
+
+def test_year_over_year_pairs_a_body_across_scripts():
+    # the 2023 page prints the body's name in traditional characters: still the same body as in 2022
+    later = yearly("青楓鎮", "雁棲縣", 2023, QF_SHORT[2023], QF_MEASURES[2023])
+    yoy = compare([yearly("青枫镇", "雁栖县", 2022, QF_SHORT[2022], QF_MEASURES[2022]), later]).year_over_year
+    assert len(yoy) == 1 and yoy.iloc[0]["entity"] == "青楓鎮" and yoy.iloc[0]["repeated"]

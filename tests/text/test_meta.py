@@ -208,10 +208,24 @@ def test_entity_from_the_opening(opening, entity):
     assert (meta.entity, meta.level) == (entity, "township")
 
 
-def test_names_of_a_traditional_page_are_simplified():
+def test_names_of_a_traditional_page_are_spelt_as_printed():
     text = "雲嶺縣衛生健康局2025年法治政府建設年度工作報告\n2025年，雲嶺縣衛生健康局堅持依法行政。\n一、主要舉措\n受理申請27件。"
     meta = extract_meta(parse(text))
-    assert (meta.entity, meta.county, meta.level) == ("云岭县卫生健康局", "云岭县", "department")
+    assert (meta.entity, meta.county, meta.level) == ("雲嶺縣衛生健康局", "雲嶺縣", "department")
+
+
+def test_a_name_put_together_from_two_places_is_spelt_as_printed():
+    # the department is named without its place (縣市場監管局); the place comes from a 《…》 title
+    text = (
+        "2021年，縣市場監管局以依法行政為主線，制定《雲嶺縣市場監管局依法行政工作安排》。\n一、主要舉措\n辦理案件12件。"
+    )
+    meta = extract_meta(parse(text))
+    assert meta.level == "department" and meta.entity.startswith("雲嶺縣市場監")
+
+
+def test_a_simplified_page_keeps_simplified_names():
+    meta = extract_meta(parse("云岭县卫生健康局2025年法治政府建设年度工作报告\n一、主要举措\n受理申请27件。"))
+    assert meta.entity == "云岭县卫生健康局"
 
 
 def test_department_named_after_two_guiding_bodies():
