@@ -20,6 +20,7 @@
   item 5). In a report whose title names the duty (法治政府建设暨主要负责人履行…职责情况报告, mostly the
   leadership part) only sub-parts of a measures part are checked; a report without headings keeps the
   model's labels. Annotators of real pages split on the Party-leadership sub-parts (training/data/FORMAT.md).
+- ``other_evidence``: a part heading is ``other`` only when it names the other part (五、其他需要报告的事项).
 - ``head_lines``: what stands before the opening (titles, addressee, a name alone) is ``other``.
 - ``opening_prior``: between the head and the first heading is the preamble (not measures or
   shortcomings; a sentence with the opening formula 现将…报告如下 not ``other`` either, even as the
@@ -51,6 +52,7 @@ from lawnlp.labelling.parts import (
     heading_parts,
     is_merged,
     opens_plans,
+    other_evidence,
     plans_evidence,
     shortcomings_evidence,
 )
@@ -296,6 +298,7 @@ def smooth_sections(
     for label, evidence in (
         ("plans", plans_evidence(paragraphs, year)),
         ("shortcomings", shortcomings_evidence(paragraphs)),
+        ("other", other_evidence(paragraphs)),
     ):
         if label in labels:
             k = labels.index(label)

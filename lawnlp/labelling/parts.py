@@ -111,3 +111,25 @@ def shortcomings_evidence(paragraphs: list[Paragraph]) -> list[bool]:
         return "shortcomings" in heading_parts(p.norm, p.heading_level) or bool(PROBLEM_RE.search(p.norm))
 
     return _evidence(paragraphs, at_heading, lambda p: bool(PROBLEM_RE.search(p.norm)))
+
+
+# The only part headings labelled ``other``: the regulation's fifth part (其他需要报告的事项), attachments.
+OTHER_PART_RE = re.compile(r"其他|其它|附件")
+OTHER_BODY_MIN_CHARS = 40
+
+
+def other_evidence(paragraphs: list[Paragraph]) -> list[bool]:
+    """For each paragraph: may it be ``other``? Not a part heading that does not name the other part, nor a
+    sentence of 40 characters or more under such headings: every one of the corpus's 13 headings labelled
+    ``other`` says 其他 (五、其他需要报告的事项), and so does the heading above each of its 10 long ``other``
+    body lines; a heading such as 一、需要报告的重点事项 opens the report's own measures. Page debris and short
+    lines (a signature, a date, 特此报告) may always be ``other``."""
+
+    def may_be_other(p: Paragraph) -> bool:
+        if p.debris:
+            return True
+        if p.heading_level is not None:
+            return bool(OTHER_PART_RE.search(p.norm))
+        return len(p.norm) < OTHER_BODY_MIN_CHARS or not p.headings or any(OTHER_PART_RE.search(h) for h in p.headings)
+
+    return [may_be_other(p) for p in paragraphs]

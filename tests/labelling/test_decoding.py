@@ -165,3 +165,14 @@ def test_a_part_on_party_leadership_and_a_sub_part_naming_the_duty_are_leadershi
     assert pred[:2] == ["leadership", "leadership"]  # a top-level part on Party leadership
     assert pred[3:6] == ["leadership"] * 3  # a sub-part whose heading names the duty
     assert pred[6:] == ["measures"] * 4  # a sub-part on Party leadership in general, and the rest
+
+
+def test_a_part_heading_is_other_only_when_it_names_the_other_part():
+    # 一、需要报告的重点事项 opens the measures (a province's department); 五、其他需要报告的事项 is `other`
+    ps = parse(
+        "一、需要报告的重点事项\n（一）全面部署安排，压紧压实法治建设责任。\n"
+        "制定印发本系统法治政府建设实施方案，明确年度重点任务24项并逐项分解到处室和直属单位。\n"
+        "五、其他需要报告的事项\n本年度未发生行政诉讼败诉案件，也未收到上级法治督察整改通知书。"
+    )
+    proba = _proba([("other", 0.8), ("other", 0.6), ("other", 0.6), ("other", 0.9), ("other", 0.9)])
+    assert smooth_sections(ps, proba, SECTION_IDS) == ["measures"] * 3 + ["other"] * 2
