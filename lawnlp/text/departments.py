@@ -35,6 +35,8 @@ DEPT_PREFIXES = (
     "水务",
     "文化",
     "文旅",
+    "文体",
+    "文广",
     "广播电视",
     "税务",
     "医疗",
@@ -53,6 +55,7 @@ DEPT_PREFIXES = (
     "工业和信息化",
     "工信",
     "林业",
+    "林草",
     "体育",
     "信访",
     "国有资产",
@@ -161,4 +164,54 @@ def full_department_name(name: str) -> str:
 def is_department(name: str) -> bool:
     if NAME_STOP_CHARS & set(name):  # 市场监督管理局在县委 is a phrase
         return False
+    if re.search(r"[局厅]", name[:-1]):  # 公安局按照市委: a department's name has its 局 / 厅 at the end
+        return False
     return bool(DEPT_RE.match(name)) or (bool(MINISTRY_RE.match(name)) and name not in NOT_MINISTRY)
+
+
+# The department a report speaks for when it opens with its whole system (全市司法行政系统…, 全省公安机关…):
+# the system's name -> the department's name without its place's suffix; at a province most take 厅.
+SYSTEM_DEPARTMENTS = {
+    "司法行政": "司法",
+    "公安": "公安",
+    "民政": "民政",
+    "税务": "税务",
+    "交通运输": "交通运输",
+    "市场监管": "市场监督管理",
+    "市场监督管理": "市场监督管理",
+    "应急管理": "应急管理",
+    "生态环境": "生态环境",
+    "自然资源": "自然资源",
+    "自然资源和规划": "自然资源和规划",
+    "人力资源社会保障": "人力资源和社会保障",
+    "人力资源和社会保障": "人力资源和社会保障",
+    "人社": "人力资源和社会保障",
+    "财政": "财政",
+    "审计": "审计",
+    "水利": "水利",
+    "住房城乡建设": "住房和城乡建设",
+    "住房和城乡建设": "住房和城乡建设",
+    "农业农村": "农业农村",
+    "教育": "教育",
+    "统计": "统计",
+    "医疗保障": "医疗保障",
+    "文化和旅游": "文化和旅游",
+    "商务": "商务",
+}
+_BUREAU_AT_PROVINCE = {"税务", "市场监督管理", "统计", "医疗保障"}  # 省税务局, not 厅
+SYSTEM_RE = re.compile(
+    r"全(省|自治区|市|州|县|区|旗)("
+    + "|".join(sorted(SYSTEM_DEPARTMENTS, key=len, reverse=True))
+    + r")(?:系统|机关|部门)"
+)
+
+
+def system_department(text: str) -> str | None:
+    """The department, with its place written as 市/县/省, of a report that opens with its whole system
+    (2022年，全市司法行政系统… -> 市司法局); None when ``text`` names no such system."""
+    m = SYSTEM_RE.search(text)
+    if not m:
+        return None
+    stem = SYSTEM_DEPARTMENTS[m.group(2)]
+    suffix = "厅" if m.group(1) in ("省", "自治区") and stem not in _BUREAU_AT_PROVINCE else "局"
+    return m.group(1) + stem + suffix

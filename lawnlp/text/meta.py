@@ -25,28 +25,34 @@ import re
 from collections import Counter
 
 from lawnlp.schema import Meta, Paragraph
-from lawnlp.text.departments import CJK, MINISTRY_RE, full_department_name, is_department
+from lawnlp.text.departments import (
+    CJK,
+    MINISTRY_RE,
+    full_department_name,
+    is_department,
+    system_department,
+)
+from lawnlp.text.named import named_by_level, provinces_named, township_named
 from lawnlp.text.names import (
     FURNITURE_BODY_RE,
     OPENING_LEAD_RE,
     Chain,
     addressed_units,
+    book_titles,
     chain_of,
     context_units,
     furniture_chains,
     governing_units,
     leading_chain,
     named_anywhere,
-    named_by_level,
+    named_as,
     opening_chain,
     opening_subject,
     page_names,
-    provinces_named,
     subject,
-    township_named,
 )
 from lawnlp.text.normalize import printed_spelling
-from lawnlp.text.page import BOOK_TITLE_RE, Page, extract_year, page_of, published_of
+from lawnlp.text.page import Page, extract_year, page_of, published_of
 from lawnlp.text.places import gazetteer, is_place_name, segment_units
 
 LEVEL_RANK = {"township": 0, "county": 1, "city": 2, "province": 3}
@@ -80,7 +86,7 @@ ABBREVIATED_DEPT_RE = re.compile(rf"^(省|自治区|市|州|县|区|旗)([{CJK}�
 def _department_place(page: Page, level: str) -> str | None:
     """The place of a ``level`` (city, county, province) that a department named without it belongs to."""
     sources = [m.group(m.lastindex) for line in page.furniture for m in FURNITURE_BODY_RE.finditer(line)]
-    sources += [m.group(1) for line in page.body for m in BOOK_TITLE_RE.finditer(line)]
+    sources += book_titles(page)
     sources += [line for line in page.tail if not re.search(r"[，。；]", line)]  # a signature, not a sentence
     sources += [line for line in page.body if re.match(r"^(?:地址|通讯地址|联系地址)", line)]
     sources += [re.sub(r"^.*?(?:地址|地点)[:：]", "", line) for line in page.body if "地址" in line]
@@ -128,6 +134,9 @@ def _abbreviated_department(page: Page) -> tuple[str | None, str | None] | None:
     candidates += [
         m.group(1) for m in re.finditer(rf"将((?:市|县|区|省|州)[{CJK}]{{2,16}}?(?:局|厅|委|办))", page.opening)
     ]
+    # 2022年，全市司法行政系统… in a report that calls itself 我局: the 市司法局
+    if (dept := system_department(page.opening[:60])) and SELF_REF[0][1].search("\n".join(page.body[:20])):
+        candidates.append(dept)
     for text in candidates:
         m = ABBREVIATED_DEPT_RE.match(text)
         if not m:
@@ -155,7 +164,7 @@ def _parent(page: Page, chain: Chain, entity: str, level: str) -> str | None:
     for place in known:  # a place the gazetteer knows: its parent, when the page names it anywhere
         parent = g.parent(place)
         if parent and named_anywhere(page, g.names_of(parent) - {entity}):
-            return parent.name
+            return named_as(page, parent.name, g.names_of(parent) - {entity})
     for name, lv in context_units(page):
         if lv in wanted and name != entity and is_place_name(name):
             return name

@@ -1,17 +1,15 @@
 """Names of places and bodies in a report's ``Page``: the subject of a title or signature line, the unit chain
 at the start of the opening, the bodies of furniture lines, governing bodies named by place (鹤川市委), and
-the units named where a parent place is usually named, and the place or township of a level that a page
-naming itself only as 我市 / 我镇 names most (``named_by_level``, ``township_named``, ``provinces_named``)."""
+the units named where a parent place is usually named (also in 《…》 titles and in documents named without
+them). The place of a level that a page naming itself only as 我市 / 我镇 names most is lawnlp.text.named."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from functools import lru_cache
 
 from lawnlp.text.page import ADDRESSEE_RE, BOOK_TITLE_RE, Page
 from lawnlp.text.patterns import cn_year
-from lawnlp.text.places import CJK, GENERIC_NAMES, gazetteer, is_word, jieba_words, segment_units
+from lawnlp.text.places import CJK, GENERIC_NAMES, gazetteer, is_word, segment_units
 
 Chain = tuple[tuple[str, str], ...]  # ((name, level), ...), outermost first
 
@@ -27,9 +25,11 @@ JOINT_PREFIX_RE = re.compile(
     rf"^中共[{CJK}]{{1,20}}?(?:委员会|党委|工委|委)(?:[^{{市县区省州旗}}]{{1,8}}?(?:工作委员会|工委))?(?=[{CJK}])"
 )
 
+_PUBLISHER_KEY = r"(?:发\s*布\s*机\s*构|发文机关|发文单位|发文部门|发布单位|发布部门|制发机关|所属机构)"
 FURNITURE_BODY_RE = re.compile(
-    r"(?:发\s*布\s*机\s*构|发文机关|发布单位|来\s*源|信息来源|文章来源|所属机构)\s*[:：]\s*([^\s:：|]{2,30})"
-    r"|^[\s•·\-|]*(?:发\s*布\s*机\s*构|发文机关|发布单位|所属机构)\s*([^\s:：|]{2,30})$"  # a table cell, no colon
+    rf"(?:{_PUBLISHER_KEY}|来\s*源|信息来源|文章来源)\s*[:：]\s*([^\s:：|]{{2,30}})"
+    rf"|^[\s•·\-|]*{_PUBLISHER_KEY}\s*([^\s:：|]{{2,30}})$"  # a table cell, no colon
+    rf"|{_PUBLISHER_KEY}\s*\|\s*([^\s:：|]{{2,30}})"  # a Markdown-style table: | 发布机构 | X县林草局 |
 )
 
 OPENING_LEAD_RE = re.compile(
@@ -154,11 +154,31 @@ def governing_units(text: str, known: set[str] = frozenset()) -> list[tuple[str,
     return out
 
 
+# A title that quotes another (《关于印发<X县2022年依法行政工作要点>的通知》): the quoted one names the place.
+_QUOTED_TITLE_RE = re.compile(r"[<〈＜]([^<>〈〉＜＞]{2,40})[>〉＞]")
+
+# A document named without 《》 in running text (…和X区2021年全面依法治区工作要点): the place that opens it.
+DOCUMENT_NAME_RE = re.compile(
+    rf"(?:^|[、，,。；;和及与“])((?:(?![和及与的])[{CJK}]){{1,8}}?(?:自治县|县|区|市|旗))(?=20[0-4]\d年度?[{CJK}]{{0,20}}?"
+    r"(?:要点|方案|计划|安排|意见|规划|清单))"
+)
+
+
+def book_titles(page: Page) -> list[str]:
+    """The 《…》 titles of the body, a quoted title (《关于印发<…>的通知》) given by what it quotes."""
+    out = []
+    for line in page.body:
+        for m in BOOK_TITLE_RE.finditer(line):
+            inner = _QUOTED_TITLE_RE.search(m.group(1))
+            out.append(inner.group(1) if inner else m.group(1))
+    return out
+
+
 def page_names(page: Page) -> set[str]:
     """Unit names the page states outright: in titles, furniture, the signature and 《…》 titles."""
     names = {n for t in page.titles for n, _ in chain_of(t)} | {n for c in furniture_chains(page) for n, _ in c}
     names |= {n for line in page.tail for n, _ in chain_of(line)}
-    names |= {n for line in page.body for m in BOOK_TITLE_RE.finditer(line) for n, _ in leading_chain(m.group(1))}
+    names |= {n for title in book_titles(page) for n, _ in leading_chain(title)}
     return names
 
 
@@ -174,18 +194,11 @@ def context_units(page: Page) -> list[tuple[str, str]]:
     out += governing_units(page.opening[:200], page_names(page))
     for line in page.tail:
         out += chain_of(line)
-    for line in page.body:
-        for m in BOOK_TITLE_RE.finditer(line):
-            out += leading_chain(m.group(1))
+    for title in book_titles(page):
+        out += leading_chain(title)
+    for line in page.body:  # documents named without 《》
+        out += [u for m in DOCUMENT_NAME_RE.finditer(line) for u in leading_chain(m.group(1))]
     return out
-
-
-# Two-character stems that are words before 县委 / 市委, not names (落实县委, 按照省委, 政府和州委).
-NOT_A_NAME_RE = re.compile(r"^[在和及与向经由对受按根落贯执坚报提接充积关支领指部要决府民认全]|[和及与在向府]$")
-
-
-# A one-character name after a conjunction reads as the conjunction (市政府和县委: not the county 和县).
-CONJUNCTION_NAME_RE = re.compile(r"^[和及与或并][县区市旗]$")
 
 
 def addressed_units(page: Page) -> list[tuple[str, str]]:
@@ -204,112 +217,12 @@ def named_anywhere(page: Page, names: set[str]) -> bool:
     return any(n in text for n in names)
 
 
-# -- a place or township named by level, when the page names itself only as 我市 / 我镇 --------------------
-# A place named as a partner, not as the reporting body's own: 与四川省成都市新都区…共同发布, 协助X县查办.
-PARTNER_BEFORE_RE = re.compile(r"(?:与|同|向|对|联合|协助|携手|配合|赴|前往)[^，。；]{0,16}$")
-
-
-def own_mentions(text: str, name: str) -> int:
-    """How often ``text`` names ``name`` other than as a partner (see PARTNER_BEFORE_RE)."""
-    if name not in text:
-        return 0
-    return sum(
-        1
-        for m in re.finditer(re.escape(name), text)
-        if not PARTNER_BEFORE_RE.search(text[max(0, m.start() - 24) : m.start()])  # the clause before it
-    )
-
-
-def named_by_level(page: Page, level: str) -> str | None:
-    """The place of ``level`` a report that names itself only as 我市 / 全省 belongs to: the one its furniture,
-    《…》 titles and running text name most often (a province: any province the text names, full or short)."""
-    if level == "province":
-        counts = provinces_named(page)
-    else:
-        counts = Counter(n for n, lv in context_units(page) if lv == level)
-        counts.update(n for n, lv in governing_units("\n".join(page.body), page_names(page)) if lv == level)
-    if not counts and level in ("city", "county"):  # 市政府 only: the listed place of that level the text names
-        text = "\n".join(page.titles + page.body)
-        counts = Counter(
-            {
-                place.name: n
-                for place in gazetteer().by_code.values()
-                if place.level == level and len(place.name) >= 3 and (n := own_mentions(text, place.name))
-            }
-        )
-    if not counts and level == "city":  # 深圳 without 市, named in passing: the one prefecture so named
-        counts = _city_stems(page)
-        if len(counts) > 1:  # 深圳 and 广州 both: nothing says which is the body's own
-            return None
-    return counts.most_common(1)[0][0] if counts else None
-
-
-# City stems that the genre writes as words or as places of Party history, not as the body's own city
-# (长治久安 is one word to jieba; 大同 / 安康 / 日照 / 来宾 / 白银 / 开封 / 包头 are also common words).
-NOT_OWN_CITY_STEMS = {"大同", "安康", "日照", "来宾", "白银", "开封", "包头", "延安", "遵义", "嘉兴", "井冈", "瑞金"}
-
-
-@lru_cache(maxsize=1)
-def _prefecture_city_stems() -> dict[str, str]:
-    """深圳 -> 深圳市, for every prefecture-level city whose name ends in 市 (read once from the gazetteer)."""
-    return {
-        place.name[:-1]: place.name
-        for place in gazetteer().by_code.values()
-        if place.level == "city" and place.name.endswith("市") and len(place.name) >= 3
-    }
-
-
-def _city_stems(page: Page) -> Counter[str]:
-    """Prefecture-level cities the page names by their stem alone (深圳 for 深圳市), counted where jieba reads
-    the stem as a word of its own (not inside 长治久安) and not as a partner."""
-    import jieba
-
-    text = "\n".join(page.titles + page.body)
-    stems = _prefecture_city_stems()
-    present = {stem for stem in stems if stem in text and stem not in NOT_OWN_CITY_STEMS}
-    if not present:
-        return Counter()
-    jieba_words()  # jieba initialised quietly
-    tokens = set(jieba.lcut(text))
-    return Counter({stems[stem]: n for stem in present if stem in tokens and (n := own_mentions(text, stem))})
-
-
-TOWNSHIP_SUFFIX_RE = re.compile(r"街道|镇|乡")
-NOT_A_STEM_RE = re.compile(r"[全各本我该其每负责，。、；：（）()]")
-GENERIC_TOWNSHIP_RE = re.compile(r"^(?:全|我|本|各|该|乡|城|村|集|市|县|区|重|小|特色|中心|示范|美丽|文明|平安|法治)")
-
-
-def township_named(page: Page) -> str | None:
-    """The township a report without a title names most often in its text (下太镇 on a page that says 我镇),
-    at least twice (or once, when it names no other); None when none is."""
-    text = "\n".join(page.body)
-    counts: Counter[str] = Counter()
-    for m in TOWNSHIP_SUFFIX_RE.finditer(text):
-        for n in (2, 3, 4):  # every name that reads as one township (年增福镇 and 增福镇 alike)
-            name = text[max(0, m.start() - n) : m.end()]
-            stem = name[:n]
-            if len(name) - len(m.group()) < n or GENERIC_TOWNSHIP_RE.match(name) or NOT_A_STEM_RE.search(stem):
-                continue
-            if text[m.end() : m.end() + 1] in ("级", "村", "域"):  # 加大镇级…: a verb before 镇级, not a name
-                continue
-            units = segment_units(name)
-            if units and len(units) == 1 and units[0][1] == "township":
-                counts[name] += 1
-    if not counts:
-        return None
-    # the name met most often (增福镇, in every mention), the longer of two met as often (四棵树镇, not 棵树镇)
-    name = max(counts, key=lambda k: (counts[k], len(k)))
-    return name if counts[name] >= 2 or len(counts) == 1 else None  # twice, or the only township it names
-
-
-def provinces_named(page: Page) -> Counter[str]:
-    """How often the page names each province (full or short name: 江苏省, 江苏)."""
-    text = "\n".join(page.furniture + page.titles + page.body)
-    g = gazetteer()
-    counts: Counter[str] = Counter()
-    for place in g.by_code.values():
-        if place.level == "province":
-            n = sum(text.count(name) for name in g.names_of(place) if name != place.name) + text.count(place.name)
-            if n:
-                counts[place.name] = n
-    return counts
+def named_as(page: Page, full: str, names: set[str]) -> str:
+    """How the page names a place of full name ``full`` that goes by ``names``: the full name where the page
+    prints it, else its longest short form with a unit's suffix that the page prints (文山州 for 文山壮族苗族
+    自治州, 石柱县 for 石柱土家族自治县), else the full name."""
+    text = "\n".join(page.furniture + page.titles + page.body + page.tail)
+    if full in text:
+        return full
+    printed = [n for n in names if n != full and n[-1] in "州市县区旗盟" and len(n) >= 3 and n in text]
+    return max(printed, key=len) if printed else full

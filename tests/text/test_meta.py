@@ -325,3 +325,72 @@ def test_county_government_as_the_subject_of_the_first_sentence():
     )
     meta = extract_meta(parse(text))
     assert (meta.entity, meta.level) == ("云岭县", "county")
+
+
+# Real-page forms met at stop 18 (invented text with the same shapes).
+PARENT_CASES = [
+    # a parent named only inside a quoted title: 《关于印发<X市2022年…>的通知》
+    (
+        "2022年，青禾镇党委、政府深入学习贯彻习近平法治思想。\n一、主要举措\n"
+        "（一）对照《关于印发<云岭县2022年依法行政工作要点>的通知》逐项落实，调解纠纷20件。",
+        "青禾镇",
+        "云岭县",
+    ),
+    # a parent named only by a document written without 《》 in running text
+    (
+        "2021年，新禾街道坚持以习近平新时代中国特色社会主义思想为指导。\n一、主要举措\n"
+        "认真落实省、市工作部署和云渡区2021年全面依法治区工作要点，梳理街道年度任务18项。",
+        "新禾街道",
+        "云渡区",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "entity", "county"), PARENT_CASES)
+def test_parent_named_in_a_quoted_title_or_a_document_name(text, entity, county):
+    meta = extract_meta(parse(text))
+    assert (meta.entity, meta.county, meta.level) == (entity, county, "township")
+
+
+def test_a_report_that_opens_with_its_whole_system_is_the_department():
+    text = (
+        "2022年，全市司法行政系统在市委、市政府的正确领导下，深入践行习近平法治思想。\n"
+        "一、主要举措和成效\n（一）科学部署。我局始终把法治政府建设作为主体工程，制定《云州市规章起草流程》。\n"
+        "（二）审查备案规范性文件54件。"
+    )
+    meta = extract_meta(parse(text))
+    assert (meta.entity, meta.county, meta.level) == ("云州市司法局", "云州市", "department")
+    # the same opening in a city government's report (no 我局): not a department
+    city = text.replace("我局", "市政府")
+    assert extract_meta(parse(city)).level != "department"
+
+
+def test_publisher_in_a_markdown_table_of_page_furniture():
+    text = (
+        "| 索引号 | 620000/2026-00002 | 发文字号 | 云林草发〔2026〕6号 |\n|---|---|---|---|\n"
+        "| 关键词 | 发布机构 | 云岭县林业和草原局 | |\n"
+        "2025年，我局法治政府建设坚持以习近平新时代中国特色社会主义思想为指导。\n一、主要举措\n办理案件12件。"
+    )
+    meta = extract_meta(parse(text))
+    assert (meta.entity, meta.county, meta.level) == ("云岭县林业和草原局", "云岭县", "department")
+
+
+def test_department_name_ends_at_its_bureau():
+    # 2021年以来，X市公安局按照市委…: the name is not 公安局按照市委
+    text = "2021年以来，云州市公安局按照市委、市政府的工作部署，推进法治公安建设。\n一、主要举措\n办理案件12件。"
+    assert extract_meta(parse(text)).entity == "云州市公安局"
+
+
+def test_department_prefix_wenti():
+    text = "云岭县文体和旅游局2025年度法治政府建设情况报告\n2025年，云岭县文体和旅游局深入贯彻落实纲要。\n一、工作开展情况\n开展执法检查6次。"
+    meta = extract_meta(parse(text))
+    assert (meta.entity, meta.county, meta.level) == ("云岭县文体和旅游局", "云岭县", "department")
+
+
+def test_parent_given_as_the_page_names_it():
+    # the gazetteer knows 文山市's parent as 文山壮族苗族自治州; the page writes only 文山州
+    text = "文山市2022年法治政府建设年度报告\n2022年，在文山州委、州政府的坚强领导下，文山市深入推进依法行政。\n一、主要举措\n办理案件12件。"
+    meta = extract_meta(parse(text))
+    assert (meta.entity, meta.county, meta.level) == ("文山市", "文山州", "county")
+    full = text.replace("文山州委", "文山壮族苗族自治州州委")
+    assert extract_meta(parse(full)).county == "文山壮族苗族自治州"
