@@ -87,6 +87,7 @@ LEADER_DUTY_RE = re.compile(
 # may mention anything). Not 以…为引领 (a framing) nor 压实执法责任 (the enforcement duty of a measures part).
 PARTY_LEAD_RE = re.compile(
     r"党的(?:全面|集中统一)?领导|党对[^，。,]{0,12}领导|政治引领|组织领导|(?:加强|强化)领导|领导责任|"
+    r"(?:加强|强化)[^，。,]{0,10}?(?:建设|工作)的?领导(?!干部|小组)|"
     r"压实(?:法治(?:政府)?建设|主体|领导|党政)?责任|压紧压实|主体责任"
 )
 # The duty named in so many words, as a heading at any level names it (a narrower list than LEADER_DUTY_RE:

@@ -15,6 +15,7 @@ from lawnlp.text.patterns import HEADING_MARKERS, ITEM_START_RE, LIST_MARKER
 
 HEADING_MAX_CHARS = 60  # a numbered line this short (without an inner 。) is a heading
 INLINE_TITLE_MIN, INLINE_TITLE_MAX = 4, 45  # characters of heading words before an inline body
+LISTED_TITLE_MAX = 90  # … before an inline body that opens with a list (。一是…)
 
 
 def heading_marker(norm: str) -> tuple[int, str] | None:
@@ -33,6 +34,10 @@ def _inline_split(norm: str, start: int) -> int | None:
     m = ITEM_START_RE.search(norm, start + INLINE_TITLE_MIN)
     if m and m.start() - start <= INLINE_TITLE_MAX and (first_stop < 0 or m.start() < first_stop):
         return m.start()
+    # （一）…第一责任人职责，加强法治政府建设等情况。一是…: a list that starts right after the first full stop
+    # marks a heading, even a long one.
+    if INLINE_TITLE_MIN <= first_stop - start <= LISTED_TITLE_MAX and ITEM_START_RE.match(norm, first_stop + 1):
+        return first_stop + 1
     # （一）聚焦政治引领，履行主体责任。一是…: the heading ends at its first full stop or colon.
     for stop in ("。", "："):
         pos = norm.find(stop, start)

@@ -176,3 +176,12 @@ def test_a_part_heading_is_other_only_when_it_names_the_other_part():
     )
     proba = _proba([("other", 0.8), ("other", 0.6), ("other", 0.6), ("other", 0.9), ("other", 0.9)])
     assert smooth_sections(ps, proba, SECTION_IDS) == ["measures"] * 3 + ["other"] * 2
+
+
+def test_a_top_level_part_on_leading_the_work_of_its_own_field_is_leadership():
+    # 一、着力加强民政法治建设领导: the Party's leadership of the work, worded for one field
+    body = "一、着力加强民政法治建设领导\n厅党组全年专题研究法治工作5次。\n二、推进依法行政\n办理复议案件12件。"
+    proba = _proba([("measures", 0.9)] * 4)
+    assert smooth_sections(parse(body), proba, SECTION_IDS) == ["leadership"] * 2 + ["measures"] * 2
+    cadres = body.replace("加强民政法治建设领导", "加强民政法治建设领导干部培训")
+    assert smooth_sections(parse(cadres), proba, SECTION_IDS) == ["measures"] * 4

@@ -56,6 +56,15 @@ def test_inline_heading_split_at_full_stop():
     assert ps[0].text.endswith("履行主体责任。")
 
 
+def test_a_long_heading_is_split_where_a_list_starts_after_its_first_full_stop():
+    head = "（一）学习贯彻习近平法治思想，坚持党对法治政府建设的领导，局主要负责人履行推进法治建设第一责任人职责情况。"
+    ps = parse(head + "一是把法治学习列入党组中心组学习计划，全年集中学法6次。二是听取法治工作汇报2次。")
+    assert [p.heading_level for p in ps] == [2, None] and ps[0].text == head
+    # the same long first sentence without a list after it stays one numbered item
+    item = parse(head + "全年集中学法6次，听取法治工作汇报2次。")
+    assert [p.heading_level for p in item] == [None]
+
+
 def test_debris_lines():
     for line in [
         "账号+密码登录",
