@@ -21,7 +21,8 @@
   leadership part) only sub-parts of a measures part are checked; a report without headings keeps the
   model's labels. Annotators of real pages split on the Party-leadership sub-parts (training/data/FORMAT.md).
 - ``other_evidence``: a part heading is ``other`` only when it names the other part (五、其他需要报告的事项).
-- ``head_lines``: what stands before the opening (titles, addressee, a name alone) is ``other``.
+- ``head_lines``: what stands before the opening (titles, addressee, a name alone) is ``other``. An addressee run
+  into the opening on one line (县委、县政府：2024年，我镇坚持…) is the opening, the preamble (FORMAT.md, 2).
 - ``opening_prior``: between the head and the first heading is the preamble (not measures or
   shortcomings; a sentence with the opening formula 现将…报告如下 not ``other`` either, even as the
   first line of a page without a title); after the first heading there is no preamble any more (an
@@ -57,7 +58,7 @@ from lawnlp.labelling.parts import (
     shortcomings_evidence,
 )
 from lawnlp.schema import Paragraph
-from lawnlp.text.page import OPENING_FORMULA_RE, is_body
+from lawnlp.text.page import ADDRESSEE_RE, OPENING_FORMULA_RE, is_body
 from lawnlp.text.patterns import ITEM_SPLIT_RE
 from lawnlp.text.structure import heading_marker
 
@@ -94,6 +95,7 @@ PARTY_LEAD_RE = re.compile(
 # 坚持领导带头 heads a measures sub-part on cadres' study in the corpus).
 NAMED_DUTY_RE = re.compile(r"第一责任人|党政主要负责人|主要负责人(?:职责|履职)|述法|四个亲自|关键少数")
 LEAD_SENTENCE_CHARS = 80  # the lead sentence of a sub-part, where it says what the sub-part is about
+INLINE_OPENING_MIN_CHARS = 30  # text after an addressee on its line that makes the line the opening
 CLOSING_RE = re.compile(r"^(?:特此报告|特此汇报|以上报告|专此报告)[。！!]?$")
 
 
@@ -157,6 +159,13 @@ def opening_prior(paragraphs: list[Paragraph], proba: np.ndarray, labels: tuple[
     return out / out.sum(axis=1, keepdims=True)
 
 
+def _addressee_and_opening(line: str) -> bool:
+    """县委、县政府：2024年，我镇坚持…: the addressee and the opening on one line, the preamble (FORMAT.md, 2)."""
+    m = ADDRESSEE_RE.match(line)
+    rest = line[m.end() :] if m else ""
+    return len(rest) >= INLINE_OPENING_MIN_CHARS and bool(re.search(r"[，。]", rest))
+
+
 def head_lines(paragraphs: list[Paragraph]) -> set[int]:
     """Indices of the paragraphs before the opening (the first sentence or heading of the report proper):
     titles, addressee, a name or category alone."""
@@ -164,7 +173,7 @@ def head_lines(paragraphs: list[Paragraph]) -> set[int]:
     for i, p in enumerate(paragraphs):
         if p.debris:
             continue
-        if is_body(p):
+        if is_body(p) or _addressee_and_opening(p.norm):
             break
         out.add(i)
     return out if len(out) < len(paragraphs) else set()
@@ -339,6 +348,9 @@ def smooth_sections(
     if other >= 0:
         for i in head:
             pred[i] = "other"
+        start = next((i for i, p in enumerate(paragraphs) if i not in head and not p.debris), None)
+        if "preamble" in labels and start is not None and _addressee_and_opening(paragraphs[start].norm):
+            pred[start] = "preamble"  # the opening, though the models learnt the addressee as other
         for i, p in enumerate(paragraphs):
             if CLOSING_RE.match(p.norm):
                 pred[i] = "other"

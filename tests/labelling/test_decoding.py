@@ -185,3 +185,14 @@ def test_a_top_level_part_on_leading_the_work_of_its_own_field_is_leadership():
     assert smooth_sections(parse(body), proba, SECTION_IDS) == ["leadership"] * 2 + ["measures"] * 2
     cadres = body.replace("加强民政法治建设领导", "加强民政法治建设领导干部培训")
     assert smooth_sections(parse(cadres), proba, SECTION_IDS) == ["measures"] * 4
+
+
+def test_an_addressee_run_into_the_opening_is_the_preamble():
+    ps = parse(
+        "青禾镇2024年法治政府建设工作报告\n县委、县政府：2024年，青禾镇坚持以习近平法治思想为指导，扎实推进法治政府建设。"
+        "现将有关情况报告如下。\n一、主要举措\n调解纠纷20件。"
+    )
+    proba = _proba([("other", 0.9), ("other", 0.9), ("measures", 0.9), ("measures", 0.9)])
+    assert smooth_sections(ps, proba, SECTION_IDS) == ["other", "preamble", "measures", "measures"]
+    alone = parse("青禾镇2024年法治政府建设工作报告\n县委、县政府：\n一、主要举措\n调解纠纷20件。")
+    assert smooth_sections(alone, proba, SECTION_IDS) == ["other", "other", "measures", "measures"]
