@@ -113,6 +113,9 @@ def _entity_chain(page: Page) -> tuple[Chain, str]:
     for line in page.head:  # a name alone above the title (赵县人民政府 / 2022年度法治政府建设情况报告)
         if len(line) <= 30 and not re.search(r"[，。；、：:]", line) and (chain := segment_units(subject(line))):
             return chain, "head"
+    for line in page.tail:  # a government's signature outranks a 来源 line (the office that put the page up)
+        if re.fullmatch(rf"[{CJK}]{{2,20}}人民政府", line) and (chain := segment_units(subject(line))):
+            return chain, "signature"
     if chains := furniture_chains(page):
         return max(chains, key=len), "furniture"
     for line in page.tail:

@@ -30,6 +30,7 @@ FURNITURE_BODY_RE = re.compile(
     rf"(?:{_PUBLISHER_KEY}|来\s*源|信息来源|文章来源)\s*[:：]\s*([^\s:：|]{{2,30}})"
     rf"|^[\s•·\-|]*{_PUBLISHER_KEY}\s*([^\s:：|]{{2,30}})$"  # a table cell, no colon
     rf"|{_PUBLISHER_KEY}\s*\|\s*([^\s:：|]{{2,30}})"  # a Markdown-style table: | 发布机构 | X县林草局 |
+    rf"|[\[【]\s*{_PUBLISHER_KEY}\s*[\]】]\s*([^\s:：|\[【]{{2,30}})"  # [ 发布机构 ] X县Y镇人民政府
 )
 
 OPENING_LEAD_RE = re.compile(
@@ -182,11 +183,17 @@ def page_names(page: Page) -> set[str]:
     return names
 
 
+SITE_ROOT_RE = re.compile(rf"^\s*([{CJK}]{{2,20}}人民政府)(?:门户网站|网站)?\s*[>＞→]")
+
+
 def context_units(page: Page) -> list[tuple[str, str]]:
     """Units the page names in the places a parent is named, most telling first."""
     out: list[tuple[str, str]] = []
     for chain in furniture_chains(page):
         out += chain
+    for line in page.furniture:  # the portal a breadcrumb starts from: 临澄区人民政府 > 政务公开 > …
+        if m := SITE_ROOT_RE.match(line):
+            out += chain_of(m.group(1))
     for line in page.head:
         if ADDRESSEE_RE.match(line):
             for part in re.split(r"[、，,]", ADDRESSEE_RE.match(line).group().rstrip("：:")):

@@ -394,3 +394,27 @@ def test_parent_given_as_the_page_names_it():
     assert (meta.entity, meta.county, meta.level) == ("文山市", "文山州", "county")
     full = text.replace("文山州委", "文山壮族苗族自治州州委")
     assert extract_meta(parse(full)).county == "文山壮族苗族自治州"
+
+
+def test_a_government_signature_outranks_the_source_line():
+    # no title; 来源：市司法局 is the office that put the page up, the signature is the body
+    text = (
+        "发布时间：2020-03-02 来源：市司法局 【打印】\n2019年，市政府坚持依法行政，清理证明事项126项。\n"
+        "一、主要举措\n办理复议案件41件。\n云州市人民政府\n2020年3月1日"
+    )
+    meta = extract_meta(parse(text))
+    assert (meta.entity, meta.level) == ("云州市", "city")
+
+
+def test_publisher_in_bracketed_furniture_keys_and_the_portal_of_a_breadcrumb():
+    bracket = (
+        "[ 索引号 ] 000014349/2024-00021 [ 主题分类 ] 政务公开 [ 发布机构 ] 云岭县青禾镇人民政府 [ 发布日期 ] 2024-01-26\n"
+        "青禾镇2023年法治政府建设年度报告\n2023年，青禾镇党委、政府在县委、县政府的坚强领导下推进法治建设。\n一、主要举措\n调解纠纷20件。"
+    )
+    assert (extract_meta(parse(bracket)).entity, extract_meta(parse(bracket)).county) == ("青禾镇", "云岭县")
+    crumb = (
+        "云渡区人民政府 > 政务公开 > 法治政府建设年度报告\n新禾街道2024年法治政府建设工作报告\n"
+        "2024年，新禾街道紧扣全区发展定位推进法治建设。\n一、主要举措\n调解纠纷20件。"
+    )
+    meta = extract_meta(parse(crumb))
+    assert (meta.entity, meta.county) == ("新禾街道", "云渡区")
