@@ -138,7 +138,8 @@ def _abbreviated_department(page: Page) -> tuple[str | None, str | None] | None:
         m.group(1) for m in re.finditer(rf"将((?:市|县|区|省|州)[{CJK}]{{2,16}}?(?:局|厅|委|办))", page.opening)
     ]
     # 2022年，全市司法行政系统… in a report that calls itself 我局: the 市司法局
-    if (dept := system_department(page.opening[:60])) and SELF_REF[0][1].search("\n".join(page.body[:20])):
+    calls_itself_a_department = bool(SELF_REF[0][1].search("\n".join(page.body[:20])))
+    if (dept := system_department(page.opening[:60])) and calls_itself_a_department:
         candidates.append(dept)
     for text in candidates:
         m = ABBREVIATED_DEPT_RE.match(text)
@@ -153,7 +154,20 @@ def _abbreviated_department(page: Page) -> tuple[str | None, str | None] | None:
             if place:
                 return place + full_department_name(m.group(2)), place
             return m.group(0), None  # its place named nowhere: the name as the page writes it (区市场监管局)
+    if calls_itself_a_department and (titled := _titled_department(page)):
+        return titled
     return None
+
+
+def _titled_department(page: Page) -> tuple[str, str] | None:
+    """A report that calls itself 局党组 / 我局 and names no body: the department, with its place, that opens
+    the most of its 《…》 titles (印发《X市水务局重大行政决策事项目录》: its own documents)."""
+    named = Counter(
+        (chain[-2][0] + chain[-1][0], chain[-2][0])
+        for title in book_titles(page)
+        if len(chain := leading_chain(title)) >= 2 and chain[-1][1] == "department"
+    )
+    return named.most_common(1)[0][0] if named else None
 
 
 def _parent(page: Page, chain: Chain, entity: str, level: str) -> str | None:

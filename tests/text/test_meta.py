@@ -418,3 +418,14 @@ def test_publisher_in_bracketed_furniture_keys_and_the_portal_of_a_breadcrumb():
     )
     meta = extract_meta(parse(crumb))
     assert (meta.entity, meta.county) == ("新禾街道", "云渡区")
+
+
+def test_a_department_that_names_itself_only_in_its_own_document_titles():
+    text = (
+        "一、2020年法治政府建设基本情况\n（一）加强依法行政能力建设。局党组全年组织集中学法12次。\n"
+        "（二）推进依法决策。印发年度《云州市水务局重大行政决策事项目录》，审查规范性文件9件。"
+    )
+    meta = extract_meta(parse(text))
+    assert (meta.entity, meta.county, meta.level) == ("云州市水务局", "云州市", "department")
+    # without 局党组 / 我局 the title is only a document the report cites
+    assert extract_meta(parse(text.replace("局党组", "市政府"))).entity != "云州市水务局"
