@@ -1,6 +1,6 @@
 """Evaluate lawnlp on a labelled set of real published report openings kept outside the repository.
 
-    python training/eval_real.py --dir /work/realdata [--split dev|test|all] [--backend auto|bert|lite|rules]
+    python training/eval_real.py --dir /work/realdata [--split dev|test|all] [--backend auto|bert|lite|rules] [--no-cascade]
                                  [--json out.json] [--show-errors]
 
 The directory holds ``pages/<report_id>.txt`` (page text as captured), ``labels.jsonl`` (one
@@ -71,7 +71,7 @@ def _interchangeable(p, gold: str, pred: str | None) -> bool:
     return any(LEADERSHIP_CUE_RE.search(h) for h in chain)
 
 
-def evaluate(root: str, split: str, backend: str, show_errors: bool) -> dict:
+def evaluate(root: str, split: str, backend: str, show_errors: bool, cascade: bool = True) -> dict:
     metas = [
         m
         for m in load_jsonl(os.path.join(root, "meta.jsonl"))
@@ -81,7 +81,7 @@ def evaluate(root: str, split: str, backend: str, show_errors: bool) -> dict:
     for row in load_jsonl(os.path.join(root, "labels.jsonl")):
         gold_lines[row["report_id"]][row["index"]] = row
 
-    analyzer = lawnlp.Analyzer(backend=backend)
+    analyzer = lawnlp.Analyzer(backend=backend, cascade=cascade)
     line_total = line_hits = lenient_hits = false_plans = 0
     by_level: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     confusion: Counter = Counter()
@@ -195,11 +195,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dir", required=True, help="folder with pages/, labels.jsonl and meta.jsonl")
     ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
     ap.add_argument("--backend", default="auto", choices=["auto", "bert", "lite", "rules"])
+    ap.add_argument("--no-cascade", action="store_true", help="BERT alone, without the lite cascade")
     ap.add_argument("--json", help="write the figures (no text) to this file")
     ap.add_argument("--show-errors", action="store_true", help="print every wrong line and field")
     args = ap.parse_args(argv)
 
-    res = evaluate(args.dir, args.split, args.backend, args.show_errors)
+    res = evaluate(args.dir, args.split, args.backend, args.show_errors, cascade=not args.no_cascade)
     errors = res.pop("_errors")
     print(f"split {res['split']}, backend {res['backend']}: {res['reports']} reports, {res['lines']} labelled lines")
     if res["failed"]:
