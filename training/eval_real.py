@@ -1,7 +1,7 @@
 """Evaluate lawnlp on a labelled set of real published report openings kept outside the repository.
 
-    python training/eval_real.py --dir /work/realdata [--split dev|test|all] [--backend auto|bert|lite|rules] [--no-cascade]
-                                 [--json out.json] [--show-errors]
+    python training/eval_real.py --dir /work/realdata [--split dev|test|all] [--backend auto|bert|lite|rules]
+                                 [--no-cascade] [--json out.json] [--show-errors]
 
 The directory holds ``pages/<report_id>.txt`` (page text as captured), ``labels.jsonl`` (one
 ``{"report_id", "index", "section", "themes"}`` per non-empty line, no text) and ``meta.jsonl`` (one
