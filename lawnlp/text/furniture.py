@@ -20,7 +20,7 @@ _KEYS = (
     r"发布单位|发布部门|责任部门|所属机构|公开形式|是否有效|"
     r"文\s*号|发文字号|备注/文号|成\s*文\s*日\s*期|成文时间|发\s*文\s*日\s*期|发文时间|公文生成日期|生成日期|"
     r"发\s*布\s*日\s*期|发\s*布\s*时\s*间|更\s*新\s*时\s*间|有\s*效\s*性|效力状态|标\s*题|名\s*称|"
-    r"时\s*间|日\s*期|来\s*源|信息来源|文章来源|作\s*者|编\s*辑|责任编辑|浏览次数|阅读次数|阅读量|阅\s*读|访问量|"
+    r"时\s*间|日\s*期|来\s*源|信息来源|文章来源|稿件来源|栏\s*目|作\s*者|编\s*辑|责任编辑|浏览次数|阅读次数|阅读量|阅\s*读|访问量|"
     r"点击[数量率次]|字\s*号|字\s*体|字体大小|投\s*稿\s*人|围\s*观|评\s*论|信息提供日期|时\s*效\s*性"
 )
 # Keys a metadata table may print with no colon before the value (发布机构屏边县…, 索引号abc/2026-00001, 文号
@@ -28,7 +28,7 @@ _KEYS = (
 _BARE_KEYS = (
     r"索\s*引\s*号|主\s*题\s*分\s*类|体\s*裁\s*分\s*类|服\s*务\s*对\s*象|公\s*开\s*范\s*围|公\s*开\s*方\s*式|"
     r"内\s*容\s*分\s*类|发\s*布\s*机\s*构|发文机关|发文字号|文\s*号|成\s*文\s*日\s*期|发\s*文\s*日\s*期|"
-    r"发\s*布\s*日\s*期|有\s*效\s*性|时\s*效\s*性|效力状态"
+    r"发\s*布\s*日\s*期|有\s*效\s*性|时\s*效\s*性|效力状态|标\s+题"
 )
 _LEADING_DATE = (
     r"(?:(?:20|19)\d\d\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*[:：时]\s*\d{1,2}\S*)?\s+)?"
@@ -72,6 +72,10 @@ BREADCRUMB_RE = re.compile(
 DATE_ONLY_RE = re.compile(
     r"^[\s•·\-]*(?:20\d\d|19\d\d)\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*[:：时]\s*\d{1,2}.*)?$"
 )
+# The publisher's name and a dashed date alone (省政府办公厅 2022-03-15 / … 08:15): a posting stamp.
+PUBLISHER_DATE_RE = re.compile(
+    r"^[\u4e00-\u9fff]{2,20}\s+(?:20|19)\d\d-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
 BULLET_ONLY_RE = re.compile(r"^[\s•·●▪◆■\-–—|?？]*$")
 # A line that only names the page's category or a document number (综合政务报告, 昆政呈〔2022〕6号, kss622/2022-00020).
 DOC_NUMBER_RE = re.compile(r"^[^\s，。]{1,10}〔\d{4}〕\d+号$|^[A-Za-z0-9]+/\d{4}-\d+$")
@@ -96,6 +100,7 @@ def is_debris(norm: str) -> bool:
         or CONTROL_RE.match(line)
         or COPY_SITE_RE.search(line)
         or DATE_ONLY_RE.match(line)
+        or PUBLISHER_DATE_RE.match(line)
         or DOC_NUMBER_RE.match(line)
     ):
         return True
@@ -108,9 +113,13 @@ _SEP = r"(?:\s*[:：\]】|｜])"  # between a date key and its date: colons, bra
 PUBLISHED_KEYS = (  # most telling first: a publication date beats a writing date
     ("published", re.compile(rf"(?:发\s*布|信息提供)\s*(?:日\s*期|时\s*间){_SEP}*\s*{_DATE}")),
     ("dated", re.compile(rf"(?:^|[\s•·\-|\[【:：])(?:时\s*间|日\s*期|更\s*新\s*时\s*间){_SEP}+\s*{_DATE}")),
+    # a date key run on after the publisher's name (发布机构:X街道办事处日期:2022-02-15), not 成文日期 / 发文日期
+    ("dated", re.compile(rf"(?<!成文)(?<!发文)(?<!生成)(?<!文\s)(?:日\s*期){_SEP}+\s*{_DATE}")),
     # a line that opens with a date and a clock time (2020-03-27 17:46 X省人民政府): the posting stamp
     # (after the publisher's name: 四平市教育局  2025-01-07 09:07:00  来源:…)
     ("posted", re.compile(rf"^[\s•·\-]*(?:[\u4e00-\u9fff]{{2,16}}\s+)?{_DATE}\s*日?\s+\d{{1,2}}[:：]\d{{2}}")),
+    # a source or publisher, then a dashed date (来源:X日报 2026-03-16 08:15 / 省政府办公厅 2022-03-15)
+    ("posted", re.compile(rf"^(?:来\s*源[:：]\s*)?[\u4e00-\u9fff]{{2,20}}\s+{_DATE}(?:\s+\d{{1,2}}:\d{{2}}.*)?$")),
     ("issued", re.compile(rf"发\s*文\s*(?:日\s*期|时\s*间){_SEP}*\s*{_DATE}")),
     ("written", re.compile(rf"(?:成\s*文\s*(?:日\s*期|时\s*间)|公文生成日期|生成日期){_SEP}*\s*{_DATE}")),
     ("bare", re.compile(rf"^[\s•·\-]*{_DATE}\s*日?(?:\s.*)?$")),  # a furniture line that starts with a date

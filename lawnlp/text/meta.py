@@ -27,27 +27,25 @@ from collections import Counter
 from lawnlp.schema import Meta, Paragraph
 from lawnlp.text.departments import (
     CJK,
-    MINISTRY_RE,
-    full_department_name,
-    is_department,
-    system_department,
+)
+from lawnlp.text.meta_department import (
+    DEPARTMENT_SELF_RE,
+    PLACE_OF_PREFIX,
+    abbreviated_department,
+    department,
+    governing_level,
 )
 from lawnlp.text.named import named_by_level, provinces_named, township_named
 from lawnlp.text.names import (
-    FURNITURE_BODY_RE,
-    OPENING_LEAD_RE,
     Chain,
     addressed_units,
-    book_titles,
     chain_of,
     context_units,
     furniture_chains,
     governing_units,
-    leading_chain,
     named_anywhere,
     named_as,
     opening_chain,
-    opening_subject,
     page_names,
     subject,
 )
@@ -63,39 +61,12 @@ PARENT_LEVEL = {"township": ("county",), "county": ("city",), "city": ("province
 ABOVE_COUNTY_CITY_RE = re.compile(r"盟委|州委|地委|行署|行政公署")
 
 SELF_REF = (  # level named by the report's words for itself
-    ("department", re.compile(r"我局|本局|局党组|局机关|我厅|厅党组|我委|委党组|我办|我部|部党组")),
+    ("department", DEPARTMENT_SELF_RE),
     ("township", re.compile(r"我镇|我乡|我街道|本街道|我街|全镇|全乡|全街道|镇党委|乡党委|街道党工委|苏木")),
     ("county", re.compile(r"我县|我区|我旗|全县|全区|全旗|县委|区委")),
     ("city", re.compile(r"我市|我州|全市|全州|市委|州委|我盟")),
     ("province", re.compile(r"我省|全省|省委|自治区党委|全区各族")),
 )
-
-PLACE_OF_PREFIX = {
-    "省": "province",
-    "自治区": "province",
-    "市": "city",
-    "州": "city",
-    "县": "county",
-    "区": "county",
-    "旗": "county",
-}
-
-ABBREVIATED_DEPT_RE = re.compile(rf"^(省|自治区|市|州|县|区|旗)([{CJK}（）()]{{2,18}})$")
-
-
-def _department_place(page: Page, level: str) -> str | None:
-    """The place of a ``level`` (city, county, province) that a department named without it belongs to."""
-    sources = [m.group(m.lastindex) for line in page.furniture for m in FURNITURE_BODY_RE.finditer(line)]
-    sources += book_titles(page)
-    sources += [line for line in page.tail if not re.search(r"[，。；]", line)]  # a signature, not a sentence
-    sources += [line for line in page.body if re.match(r"^(?:地址|通讯地址|联系地址)", line)]
-    sources += [re.sub(r"^.*?(?:地址|地点)[:：]", "", line) for line in page.body if "地址" in line]
-    for text in sources:
-        for name, lv in chain_of(text) or leading_chain(re.sub(r"^(?:中共)?", "", text)):
-            if lv == level:
-                return name
-    return None
-
 
 # The opening formula naming the body: 现将X镇2020年度…报告如下 / 现就X县2023年…报告如下.
 FORMULA_NAME_RE = re.compile(rf"(?:现将|现就|特将)([{CJK}]{{2,20}}?)(?:20[0-4]\d|二[〇○零])")
@@ -124,52 +95,6 @@ def _entity_chain(page: Page) -> tuple[Chain, str]:
     return (), ""
 
 
-def _abbreviated_department(page: Page) -> tuple[str | None, str | None] | None:
-    """(entity, place) of a department that names itself without its place (市人社局, 省司法厅); (the name as
-    written, None) when its place is named nowhere; None when the page names no such department."""
-    candidates = [subject(t) for t in page.titles] + [OPENING_LEAD_RE.sub("", page.opening)[:20]]
-    candidates.append(opening_subject(page.opening)[:20])  # 在县委…领导下，县市场监管局…
-    # an opening that does not name the body (根据《…》要求…): the first sentences of the text (2019年以来，市人力
-    # 社保局坚持…)
-    heading_texts = {h for _, h in page.headings}
-    sentences = [line for line in page.body if line not in heading_texts and line != page.opening and "，" in line]
-    candidates += [opening_subject(line)[:20] for line in sentences[:2]]
-    candidates += [
-        m.group(1) for m in re.finditer(rf"将((?:市|县|区|省|州)[{CJK}]{{2,16}}?(?:局|厅|委|办))", page.opening)
-    ]
-    # 2022年，全市司法行政系统… in a report that calls itself 我局: the 市司法局
-    calls_itself_a_department = bool(SELF_REF[0][1].search("\n".join(page.body[:20])))
-    if (dept := system_department(page.opening[:60])) and calls_itself_a_department:
-        candidates.append(dept)
-    for text in candidates:
-        m = ABBREVIATED_DEPT_RE.match(text)
-        if not m:
-            mm = re.match(rf"^((?:省|自治区|市|州|县|区|旗)[{CJK}]{{2,16}}?(?:局|厅|委员会|委|办公室))", text)
-            m = ABBREVIATED_DEPT_RE.match(mm.group(1)) if mm else None
-        if m and is_department(m.group(2)):
-            level = PLACE_OF_PREFIX[m.group(1)]
-            # its place in furniture, 《…》 titles or the signature, else the one place of its level the text
-            # names most (省人社厅 on a page that names only 湖北): a department either way, never the place
-            place = _department_place(page, level) or named_by_level(page, level)
-            if place:
-                return place + full_department_name(m.group(2)), place
-            return m.group(0), None  # its place named nowhere: the name as the page writes it (区市场监管局)
-    if calls_itself_a_department and (titled := _titled_department(page)):
-        return titled
-    return None
-
-
-def _titled_department(page: Page) -> tuple[str, str] | None:
-    """A report that calls itself 局党组 / 我局 and names no body: the department, with its place, that opens
-    the most of its 《…》 titles (印发《X市水务局重大行政决策事项目录》: its own documents)."""
-    named = Counter(
-        (chain[-2][0] + chain[-1][0], chain[-2][0])
-        for title in book_titles(page)
-        if len(chain := leading_chain(title)) >= 2 and chain[-1][1] == "department"
-    )
-    return named.most_common(1)[0][0] if named else None
-
-
 def _parent(page: Page, chain: Chain, entity: str, level: str) -> str | None:
     if len(chain) > 1 and level != "department":
         return chain[-2][0]
@@ -180,7 +105,7 @@ def _parent(page: Page, chain: Chain, entity: str, level: str) -> str | None:
     known = [p for p in g.lookup(entity) if p.level == level]
     for place in known:  # a place the gazetteer knows: its parent, when the page names it anywhere
         parent = g.parent(place)
-        if parent and named_anywhere(page, g.names_of(parent) - {entity}):
+        if parent and named_anywhere(page, g.names_of(parent) - {entity}, entity):
             return named_as(page, parent.name, g.names_of(parent) - {entity})
     for name, lv in context_units(page):
         if lv in wanted and name != entity and is_place_name(name):
@@ -188,13 +113,9 @@ def _parent(page: Page, chain: Chain, entity: str, level: str) -> str | None:
     for name, lv in governing_units("\n".join(page.body), page_names(page)):  # running text: X县委, X区政府
         if lv in wanted and name != entity:
             return name
-    if wanted == ("province",) and (named := provinces_named(page)):
+    if wanted == ("province",) and (named := provinces_named(page, entity)):
         return named.most_common(1)[0][0]
     return None
-
-
-# -- year and publication date --------------------------------------------------------------------------------
-_RANGE_RE = re.compile(r"20[0-4]\d\s*[-－—–~～至到]\s*20[0-4]\d\s*年")
 
 
 # The township as the subject of a clause of the opening (2021年来，街道按照… / 镇党委坚持…).
@@ -226,39 +147,6 @@ def _self_level(page: Page) -> str:
     return level if n else "unknown"
 
 
-def _department(page: Page, chain: Chain) -> tuple[str | None, str | None]:
-    """(entity, county) of a department: its own chain (丰都县市场监督管理局), a chain naming it with its place
-    elsewhere (the opening: 上海市人力资源和社会保障局（以下称市人社局）), or its place found by level (市人社局 +
-    《长治市…》; 司法厅 + 四川省); when the page never names its place, (区市场监管局, None) for a name written
-    with its level (区, 市, 省), else (None, None)."""
-    name = full_department_name(chain[-1][0])
-    if len(chain) > 1:
-        return chain[-2][0] + name, chain[-2][0]
-    found = _abbreviated_department(page)
-    if found and found[1]:
-        return found
-    others = [c for c in [opening_chain(page.opening), *furniture_chains(page)] if len(c) > 1]
-    for other in others:
-        if other[-1][1] == "department" and full_department_name(other[-1][0]) == name:
-            return other[-2][0] + name, other[-2][0]
-    if MINISTRY_RE.match(name):
-        return name, None
-    wanted = ("province",) if name.endswith("厅") else ("city", "county")
-    for place, lv in context_units(page):
-        if lv in wanted:
-            return place + name, place
-    return found if found else (None, None)
-
-
-# 在区委、区政府的坚强领导下 / 在市委市政府领导下: the level of the government a department answers to.
-GOVERNED_BY_RE = re.compile(r"在(省|自治区|市|州|区|县|旗)委[、，,]?(?:\1)?(?:人民)?政府")
-
-
-def _governing_level(page: Page) -> str | None:
-    m = GOVERNED_BY_RE.search(page.opening) or GOVERNED_BY_RE.search("\n".join(page.body[:5]))
-    return PLACE_OF_PREFIX[m.group(1)] if m else None
-
-
 def extract_meta(paragraphs: list[Paragraph]) -> Meta:
     """Metadata per the annotation guide, section 3 (see the module docstring)."""
     meta = _extract(paragraphs)
@@ -273,7 +161,7 @@ def _extract(paragraphs: list[Paragraph]) -> Meta:
     meta = Meta(year=extract_year(page, published), published=published)
     chain, _ = _entity_chain(page)
     if not chain or chain[-1][1] == "department" and len(chain) == 1:
-        found = _abbreviated_department(page) if not chain else _department(page, chain)
+        found = abbreviated_department(page) if not chain else department(page, chain)
         if found and found[0]:
             meta.entity, meta.county, meta.level = found[0], found[1], "department"
             return meta
@@ -292,7 +180,7 @@ def _extract(paragraphs: list[Paragraph]) -> Meta:
             meta.county = _parent(page, (("", meta.level),), "", meta.level)
             return meta
         elif meta.level == "department":  # 我局 without a name: the place the page names
-            governing = _governing_level(page)  # 在区委、区政府的领导下: a district's department
+            governing = governing_level(page)  # 在区委、区政府的领导下: a district's department
             meta.county = (named_by_level(page, governing) if governing else None) or next(
                 (n for n, lv in context_units(page) if lv in ("county", "city")), None
             )
@@ -301,7 +189,7 @@ def _extract(paragraphs: list[Paragraph]) -> Meta:
             return meta
     entity, level = chain[-1]
     if level == "department":
-        entity, meta.county = _department(page, chain)
+        entity, meta.county = department(page, chain)
         meta.entity, meta.level = entity, level
         return meta
     meta.entity, meta.level = entity, level

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from lawnlp.text.names import context_units, governing_units, page_names
 from lawnlp.text.page import Page
-from lawnlp.text.places import gazetteer, jieba_words, segment_units
+from lawnlp.text.places import gazetteer, is_word, jieba_words, segment_units
 
 # A place named as a partner, not as the reporting body's own: 与四川省成都市新都区…共同发布, 协助X县查办.
 PARTNER_BEFORE_RE = re.compile(r"(?:与|同|向|对|联合|协助|携手|配合|赴|前往)[^，。；]{0,16}$")
@@ -88,9 +88,10 @@ GENERIC_TOWNSHIP_RE = re.compile(r"^(?:全|我|本|各|该|乡|城|村|集|市|�
 
 def township_named(page: Page) -> str | None:
     """The township a report without a title names most often in its text (下太镇 on a page that says 我镇),
-    at least twice (or once, when it names no other); None when none is."""
+    at least twice, or once when it names no other or is the one a line opens with; None when none is."""
     text = "\n".join(page.body)
     counts: Counter[str] = Counter()
+    leads: set[str] = set()
     for m in TOWNSHIP_SUFFIX_RE.finditer(text):
         for n in (2, 3, 4):  # every name that reads as one township (年增福镇 and 增福镇 alike)
             name = text[max(0, m.start() - n) : m.end()]
@@ -102,16 +103,23 @@ def township_named(page: Page) -> str | None:
             units = segment_units(name)
             if units and len(units) == 1 and units[0][1] == "township":
                 counts[name] += 1
+                if m.start() - n == 0 or text[m.start() - n - 1] == "\n":
+                    leads.add(name)  # the subject a line opens with (东里镇深入贯彻…)
     if not counts:
-        return None
+        return _motto_township(text)
     # the name met most often (增福镇, in every mention), the longer of two met as often (四棵树镇, not 棵树镇)
     name = max(counts, key=lambda k: (counts[k], len(k)))
+    if counts[name] < 2 and len(leads) == 1:  # each named once: the one a line opens with
+        return next(iter(leads))
     return name if counts[name] >= 2 or len(counts) == 1 else None  # twice, or the only township it names
 
 
-def provinces_named(page: Page) -> Counter[str]:
-    """How often the page names each province (full or short name: 江苏省, 江苏)."""
+def provinces_named(page: Page, besides: str = "") -> Counter[str]:
+    """How often the page names each province (full or short name: 江苏省, 江苏), not counting the name
+    ``besides`` (吉林 inside 吉林市)."""
     text = "\n".join(page.furniture + page.titles + page.body)
+    if besides:
+        text = text.replace(besides, "\x00")
     g = gazetteer()
     counts: Counter[str] = Counter()
     for place in g.by_code.values():
@@ -120,3 +128,21 @@ def provinces_named(page: Page) -> Counter[str]:
             if n:
                 counts[place.name] = n
     return counts
+
+
+# The genre's motto for the body's own place: 法治X建设 / 平安X建设, X its two-character stem (法治舒桥建设).
+MOTTO_RE = re.compile(r"(?:法治|平安)([\u4e00-\u9fff]{2})建设")
+SELF_SUFFIX_RE = re.compile(r"[我本全](乡|镇|街道)")
+NOT_MOTTO_STEMS = {"城市", "乡风", "城乡", "村居", "村社", "镇村", "基层"}  # words jieba does not list as such
+
+
+def _motto_township(text: str) -> str | None:
+    """A township whose text names itself only as 我乡 and in its motto (法治舒桥建设): 舒桥乡; else None."""
+    suffix = SELF_SUFFIX_RE.search(text)
+    stems = Counter(m.group(1) for m in MOTTO_RE.finditer(text))
+    stems = Counter(
+        {s: n for s, n in stems.items() if not is_word(s) and s not in NOT_MOTTO_STEMS and not NOT_A_STEM_RE.search(s)}
+    )
+    if not suffix or len(stems) != 1:
+        return None
+    return next(iter(stems)) + suffix.group(1)

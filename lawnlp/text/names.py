@@ -39,7 +39,9 @@ OPENING_LEAD_RE = re.compile(
 
 # 在县委、县政府正确领导下(和市局的指导下)，… before the body names itself.
 UNDER_LEADERSHIP_RE = re.compile(
-    r"^(?:在[^，。；]{2,50}?(?:下|上|中)|[和及与]在?[^，。；]{2,30}?(?:指导|支持|领导)下|原)[，\s]*"
+    r"^(?:在[^，。；]{2,50}?(?:下|上|中)|[和及与]在?[^，。；]{2,30}?(?:指导|支持|领导)下|原"
+    r"|(?:得益于|受益于)[^，。；]{2,80}?(?:领导|引领|支持|指导)[^，。；]{0,40}?[，]"
+    r"|(?:根据|按照)[^，。；]{2,80}?(?:要求|部署|安排|规定|精神)[，])[，\s]*"
 )
 # A governing body named by its place: 鹤川市委, 广东省委, 泸县人民政府 (the unit's suffix, then the body).
 
@@ -99,10 +101,10 @@ def leading_chain(text: str) -> Chain:
 def opening_subject(opening: str) -> str:
     """The opening from where the body names itself: 2022年，在县委…领导下，在县司法局的指导下，X… -> X…"""
     opening = re.sub(r"^[\s?？·•*\-]+", "", opening)  # a mirror's placeholders (? ? ?) before the text
-    opening = re.sub(r"^(?:现将|现就|特将|兹将|现把)", "", opening)  # the formula: 现将市人社局2019年度…报告如下
-    text, before = OPENING_LEAD_RE.sub("", opening), None
-    while text != before:
+    text, before = opening, None
+    while text != before:  # 根据…要求，现将市人社局2019年度…报告如下: the formula after the lead clauses too
         before, text = text, OPENING_LEAD_RE.sub("", UNDER_LEADERSHIP_RE.sub("", text))
+        text = re.sub(r"^(?:现将|现就|特将|兹将|现把)", "", text)
     return text
 
 
@@ -183,7 +185,7 @@ def page_names(page: Page) -> set[str]:
     return names
 
 
-SITE_ROOT_RE = re.compile(rf"^\s*([{CJK}]{{2,20}}人民政府)(?:门户网站|网站)?\s*[>＞→]")
+SITE_ROOT_RE = re.compile(rf"^\s*(?:首页\s*[>＞→]\s*)?([{CJK}]{{2,20}}人民政府)(?:门户网站|网站)?\s*[>＞→]")
 
 
 def context_units(page: Page) -> list[tuple[str, str]]:
@@ -219,8 +221,12 @@ def addressed_units(page: Page) -> list[tuple[str, str]]:
     return out
 
 
-def named_anywhere(page: Page, names: set[str]) -> bool:
+def named_anywhere(page: Page, names: set[str], besides: str = "") -> bool:
+    """Does the page name any of ``names`` other than inside ``besides`` (吉林 inside 吉林市 is no mention of
+    吉林省)?"""
     text = "\n".join(page.furniture + page.titles + page.body)
+    if besides:
+        text = text.replace(besides, "\x00")
     return any(n in text for n in names)
 
 

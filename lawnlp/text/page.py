@@ -22,9 +22,10 @@ OPENING_FORMULA_RE = re.compile(
 )
 # What a title or signature line says after the body's name.
 
-FURNITURE_TITLE_RE = re.compile(r"(?:标\s*题|名\s*称)\s*[:：]\s*([^|]{6,80})")
+FURNITURE_TITLE_RE = re.compile(r"(?:标\s*题|名\s*称)\s*[:：]\s*([^|]{6,80})|^标\s+题\s*([^|:：]{6,80})$")
 
 BOOK_TITLE_RE = re.compile(r"《([^《》\n]{2,60})》")
+OWN_TITLE_QUOTED_RE = re.compile(r"^《([^《》]{6,60}法治[^《》]{0,20}(?:报告|情况))》")
 
 # -- year and publication date --------------------------------------------------------------------------------
 _RANGE_RE = re.compile(r"20[0-4]\d\s*[-－—–~～至到]\s*20[0-4]\d\s*年")
@@ -74,7 +75,7 @@ def page_of(paragraphs: list[Paragraph]) -> Page:
     start = next((i for i, p in enumerate(content) if is_body(p)), len(content))
     head_ps = content[: min(start, HEAD_WINDOW)]
     titles = [p.norm for p in head_ps if is_title(p.norm)]
-    titles += [m.group(1).strip() for line in furniture if (m := FURNITURE_TITLE_RE.search(line))]
+    titles += [(m.group(1) or m.group(2)).strip() for line in furniture if (m := FURNITURE_TITLE_RE.search(line))]
     head = [p.norm for p in head_ps if not is_title(p.norm)]
     opening = ""
     if start < len(content) and content[start].heading_level is None:
@@ -108,6 +109,8 @@ def extract_year(page: Page, published: str | None) -> int | None:
     for line in page.titles:
         if (y := first_year(line)) is not None:
             return y
+    if page.opening and (m := OWN_TITLE_QUOTED_RE.match(page.opening)) and (y := first_year(m.group(1))):
+        return y  # 《X市2018年度法治政府建设工作报告》是2019年X市发布的…: a copy site quoting the title
     if page.opening and (y := first_year(page.opening[:80])) is not None:
         return y
     for line in page.head:

@@ -154,6 +154,7 @@ _SUFFIX_RE = "|".join(sorted(UNIT_SUFFIXES, key=len, reverse=True))
 # Not the name of a place, though it ends like one (全县, 我市, 各乡镇, 城区, 辖区, 社区, 园区, 景区, 城镇, 新区 ...).
 NOT_PLACE_RE = re.compile(
     r"(?:[全我本各该此每]|市县|县区|乡镇|城镇|村镇|县乡|镇村|.{0,2}[各全])(?:省|市|州|县|区|旗|镇|乡|街道|苏木)|"
+    r".+[我该此每](?:省|市|州|县|区|旗|镇|乡|街道)|"  # 切实落实我区: a verb phrase ending in 我区
     r"社区|园区|景区|辖区|片区|城区|郊区|矿区|新区|开发区|高新区|保税区|试验区|示范区|功能区|街区|"
     r"小区|库区|山区|牧区|农区|林区|老区|灾区|城市|县市区|市州|州市|"
     r".*(?:依法治|法治|全面|推进|建设|委员会|领导|政府).*|自治[州县区旗]"
@@ -175,10 +176,14 @@ def segment_units(subject: str) -> tuple[tuple[str, str], ...] | None:
         if not m:
             continue
         known = bool(gazetteer().lookup(m.group()))
-        inner = INNER_SUFFIX_RE.search(m.group(1)) and not SHORT_TOWNSHIP_RE.match(m.group())
+        # a suffix after two characters or more inside an unlisted name (方洞镇按照县); not 宁乡市's 乡
+        inner = INNER_SUFFIX_RE.search(m.group(1), 2) and not SHORT_TOWNSHIP_RE.match(m.group())
         if not known and (m.group()[0] in NO_NAME_START or inner or not is_place_name(m.group())):
             continue
-        rest = segment_units(subject[m.end() :])
+        after = subject[m.end() :]
+        if after.startswith(m.group(2)) and is_department(after[len(m.group(2)) :]):
+            after = after[len(m.group(2)) :]  # a doubled suffix before a department (X县县卫生健康局)
+        rest = segment_units(after)
         level = unit_level(m.group(), UNIT_SUFFIXES[m.group(2)])
         if rest is not None and (not rest or LEVEL_RANK[rest[0][1]] < LEVEL_RANK[level]):
             return ((m.group(), level),) + rest
