@@ -151,7 +151,7 @@ def extract_meta(paragraphs: list[Paragraph]) -> Meta:
     """Metadata per the annotation guide, section 3 (see the module docstring)."""
     meta = _extract(paragraphs)
     texts = [p.text for p in paragraphs]
-    meta.entity, meta.county = printed_spelling(meta.entity, texts), printed_spelling(meta.county, texts)
+    meta.entity, meta.county = printed_spelling([meta.entity, meta.county], texts)
     return meta
 
 

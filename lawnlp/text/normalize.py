@@ -48,17 +48,18 @@ def normalize(text: str) -> str:
     return text.strip()
 
 
-def printed_spelling(name: str | None, texts: list[str]) -> str | None:
-    """``name`` (found in the simplified normalised text) spelt as the page prints its characters: on a page in
-    traditional characters 湘潭县卫生健康局 comes back as 湘潭縣衛生健康局, as an annotator copies it.
+def printed_spelling(names: list[str | None], texts: list[str]) -> list[str | None]:
+    """``names`` (found in the simplified normalised text) spelt as the page prints their characters: on a page in
+    traditional characters 湘潭县卫生健康局 comes back as 湘潭縣衛生健康局, as an annotator copies it. One pass
+    over the page serves every name.
 
     Each character takes the spelling the page gives it most often where t2s maps the page's character onto it
     (lines whose conversion keeps their length; nearly all do), so a name put together from two places on the
     page (a place from the 来源 line, a department from the body) is spelt right too. Characters the page never
     prints stay as they are."""
-    if not name:
-        return name
-    wanted = set(name)
+    wanted = set("".join(n for n in names if n))
+    if not wanted:
+        return list(names)
     seen: dict[str, dict[str, int]] = {}
     conv = _t2s()
     for text in texts:
@@ -71,7 +72,8 @@ def printed_spelling(name: str | None, texts: list[str]) -> str | None:
             if ch in wanted:
                 counts = seen.setdefault(ch, {})
                 counts[printed] = counts.get(printed, 0) + 1
-    return "".join(max(seen[ch].items(), key=lambda kv: kv[1])[0] if ch in seen else ch for ch in name)
+    spelt = {ch: max(counts.items(), key=lambda kv: kv[1])[0] for ch, counts in seen.items()}
+    return ["".join(spelt.get(ch, ch) for ch in name) if name else name for name in names]
 
 
 def name_key(name: str | None) -> str | None:

@@ -406,18 +406,25 @@ def test_a_government_signature_outranks_the_source_line():
     assert (meta.entity, meta.level) == ("云州市", "city")
 
 
-def test_publisher_in_bracketed_furniture_keys_and_the_portal_of_a_breadcrumb():
-    bracket = (
+PUBLISHER_PAGES = {  # the publisher in bracketed furniture keys; the portal at a breadcrumb's root
+    "bracketed keys": (
         "[ 索引号 ] 000014349/2024-00021 [ 主题分类 ] 政务公开 [ 发布机构 ] 云岭县青禾镇人民政府 [ 发布日期 ] 2024-01-26\n"
-        "青禾镇2023年法治政府建设年度报告\n2023年，青禾镇党委、政府在县委、县政府的坚强领导下推进法治建设。\n一、主要举措\n调解纠纷20件。"
-    )
-    assert (extract_meta(parse(bracket)).entity, extract_meta(parse(bracket)).county) == ("青禾镇", "云岭县")
-    crumb = (
+        "青禾镇2023年法治政府建设年度报告\n2023年，青禾镇党委、政府在县委、县政府的坚强领导下推进法治建设。\n一、主要举措\n调解纠纷20件。",
+        ("青禾镇", "云岭县"),
+    ),
+    "breadcrumb root": (
         "云渡区人民政府 > 政务公开 > 法治政府建设年度报告\n新禾街道2024年法治政府建设工作报告\n"
-        "2024年，新禾街道紧扣全区发展定位推进法治建设。\n一、主要举措\n调解纠纷20件。"
-    )
-    meta = extract_meta(parse(crumb))
-    assert (meta.entity, meta.county) == ("新禾街道", "云渡区")
+        "2024年，新禾街道紧扣全区发展定位推进法治建设。\n一、主要举措\n调解纠纷20件。",
+        ("新禾街道", "云渡区"),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(PUBLISHER_PAGES))
+def test_publisher_in_furniture_keys_and_the_portal_of_a_breadcrumb(case):
+    text, expected = PUBLISHER_PAGES[case]
+    meta = extract_meta(parse(text))
+    assert (meta.entity, meta.county) == expected
 
 
 def test_a_department_that_names_itself_only_in_its_own_document_titles():
