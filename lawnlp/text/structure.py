@@ -112,4 +112,20 @@ def parse(text: str) -> list[Paragraph]:
             m = LIST_MARKER.match(norm)
             add(line_no, original, None, m.group() if m else None)
         line_no += 1
+    _mark_site_summaries(paragraphs)
     return paragraphs
+
+
+SUMMARY_MIN_CHARS = 30
+
+
+def _mark_site_summaries(paragraphs: list[Paragraph]) -> None:
+    """A portal's summary of the page: before the first heading, a paragraph that the next one repeats from its
+    start (the opening cut short, or whole) is page furniture, not the preamble."""
+    content = [p for p in paragraphs if not p.debris]
+    for p, nxt in zip(content, content[1:]):
+        if p.heading_level is not None or nxt.heading_level is not None:
+            break
+        cut = p.norm.rstrip("…. 。")
+        if len(cut) >= SUMMARY_MIN_CHARS and nxt.norm.startswith(cut):
+            p.debris = True

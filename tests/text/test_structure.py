@@ -105,3 +105,14 @@ def test_parser_never_crashes_and_loses_no_characters(text):
     got = re.sub(r"\s", "", "".join(p.text for p in ps))
     want = re.sub(r"\s", "", "".join(strip_artefacts(line) for line in text.splitlines()))
     assert got == want
+
+
+def test_a_portal_summary_that_the_opening_repeats_is_furniture():
+    opening = "2020年，在市委的正确领导下，云州市坚持以习近平法治思想为指导，全面贯彻依法治国方略，推进法治政府建设。"
+    summary = opening[:40] + "…"
+    text = f"云州市人民政府2020年法治政府建设年度报告\n{summary}\n{opening}\n一、主要工作\n全年办理案件12件。"
+    debris = [p.debris for p in parse(text)]
+    assert debris == [False, True, False, False, False]
+    # a paragraph the next one does not repeat stays report text, as does anything after the first heading
+    other = f"云州市人民政府2020年法治政府建设年度报告\n{opening}\n一、主要工作\n{summary}\n{opening}"
+    assert not any(p.debris for p in parse(other))
