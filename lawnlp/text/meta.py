@@ -25,9 +25,7 @@ import re
 from collections import Counter
 
 from lawnlp.schema import Meta, Paragraph
-from lawnlp.text.departments import (
-    CJK,
-)
+from lawnlp.text.departments import CJK
 from lawnlp.text.meta_department import (
     DEPARTMENT_SELF_RE,
     PLACE_OF_PREFIX,

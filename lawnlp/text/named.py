@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from lawnlp.text.names import context_units, governing_units, page_names
+from lawnlp.text.names import context_units, governing_units, page_names, page_text
 from lawnlp.text.page import Page
 from lawnlp.text.places import gazetteer, is_word, jieba_words, segment_units
 
@@ -117,9 +117,7 @@ def township_named(page: Page) -> str | None:
 def provinces_named(page: Page, besides: str = "") -> Counter[str]:
     """How often the page names each province (full or short name: 江苏省, 江苏), not counting the name
     ``besides`` (吉林 inside 吉林市)."""
-    text = "\n".join(page.furniture + page.titles + page.body)
-    if besides:
-        text = text.replace(besides, "\x00")
+    text = page_text(page, besides)
     g = gazetteer()
     counts: Counter[str] = Counter()
     for place in g.by_code.values():
@@ -139,10 +137,11 @@ NOT_MOTTO_STEMS = {"城市", "乡风", "城乡", "村居", "村社", "镇村", "
 def _motto_township(text: str) -> str | None:
     """A township whose text names itself only as 我乡 and in its motto (法治舒桥建设): 舒桥乡; else None."""
     suffix = SELF_SUFFIX_RE.search(text)
-    stems = Counter(m.group(1) for m in MOTTO_RE.finditer(text))
-    stems = Counter(
-        {s: n for s, n in stems.items() if not is_word(s) and s not in NOT_MOTTO_STEMS and not NOT_A_STEM_RE.search(s)}
-    )
+    stems = {stem for m in MOTTO_RE.finditer(text) if not _common_word(stem := m.group(1))}
     if not suffix or len(stems) != 1:
         return None
-    return next(iter(stems)) + suffix.group(1)
+    return stems.pop() + suffix.group(1)
+
+
+def _common_word(stem: str) -> bool:
+    return is_word(stem) or stem in NOT_MOTTO_STEMS or bool(NOT_A_STEM_RE.search(stem))

@@ -221,12 +221,16 @@ def addressed_units(page: Page) -> list[tuple[str, str]]:
     return out
 
 
-def named_anywhere(page: Page, names: set[str], besides: str = "") -> bool:
-    """Does the page name any of ``names`` other than inside ``besides`` (吉林 inside 吉林市 is no mention of
-    吉林省)?"""
+def page_text(page: Page, besides: str = "") -> str:
+    """The page's furniture, titles and body as one text, with the name ``besides`` blanked out (so that 吉林
+    inside 吉林市 is no mention of 吉林省)."""
     text = "\n".join(page.furniture + page.titles + page.body)
-    if besides:
-        text = text.replace(besides, "\x00")
+    return text.replace(besides, "\x00") if besides else text
+
+
+def named_anywhere(page: Page, names: set[str], besides: str = "") -> bool:
+    """Does the page name any of ``names`` other than inside ``besides``?"""
+    text = page_text(page, besides)
     return any(n in text for n in names)
 
 
